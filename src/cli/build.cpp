@@ -1,0 +1,122 @@
+#include <nlohmann/json.hpp>
+
+#include <chrono>
+#include <ostream>
+
+#include "cli/cli.hpp"
+#include "config/site_config.hpp"
+#include "core/file_system.hpp"
+#include "core/worker_pool.hpp"
+#include "model/site.hpp"
+#include "output/publish.hpp"
+#include "site/render.hpp"
+#include "site/sources.hpp"
+#include "theme/theme.hpp"
+
+namespace mb::cli {
+
+namespace {
+
+class StageTimer {
+ public:
+  StageTimer(bool verbose, std::ostream& out) : m_verbose(verbose), m_out(out) {}
+  void done(const char* stage) {
+    auto now = std::chrono::steady_clock::now();
+    if (m_verbose)
+      m_out << "  " << stage << ": "
+            << std::chrono::duration_cast<std::chrono::microseconds>(now - m_last).count() / 1000.0 << " ms\n";
+    m_last = now;
+  }
+  double total_ms() const {
+    return std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - m_start).count() / 1000.0;
+  }
+
+ private:
+  bool m_verbose;
+  std::ostream& m_out;
+  std::chrono::steady_clock::time_point m_start = std::chrono::steady_clock::now();
+  std::chrono::steady_clock::time_point m_last = m_start;
+};
+
+std::string json_line(const Diagnostic& d) {
+  nlohmann::json j = {{"severity", d.severity == Severity::error ? "error" : "warning"},
+                      {"path", d.path},
+                      {"line", d.line},
+                      {"column", d.column},
+                      {"message", d.message}};
+  if (!d.hint.empty()) j["hint"] = d.hint;
+  if (!d.notes.empty()) j["notes"] = d.notes;
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+}
+
+// Prints every diagnostic and returns the exit code they call for.
+int report(const Diagnostics& diags, const BuildOptions& options, std::ostream& err) {
+  for (const Diagnostic& d : diags.all()) err << (options.json ? json_line(d) : format_diagnostic(d));
+  if (!options.json && (diags.error_count() || diags.warning_count())) {
+    auto plural = [](std::size_t n, const char* word) {
+      return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
+    };
+    err << plural(diags.error_count(), "error") << ", " << plural(diags.warning_count(), "warning") << "\n";
+  }
+  return diags.has_errors() ? kContentError : kOk;
+}
+
+}  // namespace
+
+int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
+  const std::string& root = options.source;
+  const std::string out_dir = options.output.empty() ? join_path(root, "public") : options.output;
+  RealFileSystem fs;
+  Diagnostics diags;
+  StageTimer timer(options.verbose, out);
+  WorkerPool pool(options.jobs);
+
+  std::optional<config::SiteConfig> config = site::load_config(fs, root, diags);
+  if (!config) return report(diags, options, err);
+  if (!options.base_url.empty()) {
+    std::string origin, path;
+    if (!config::split_base_url(options.base_url, origin, path)) {
+      err << "minhbach: --base-url must be an absolute http(s) URL, e.g. https://example.gov.vn/bao-cao/\n";
+      return kUsageError;
+    }
+    config->origin = origin;
+    config->base_path = path;
+    config->base_url = origin + path;
+  }
+  timer.done("config");
+  site::Sources sources = site::scan_sources(fs, root, diags);
+  timer.done("scan");
+  model::Inputs inputs = site::parse_sources(pool, sources, diags);
+  timer.done("parse");
+  model::Site site = model::build(std::move(inputs), diags);
+  timer.done("model");
+  theme::Theme theme = theme::load(fs, root, *config, diags);
+  timer.done("theme");
+  if (diags.has_errors()) return report(diags, options, err);
+  std::vector<OutputFile> files = site::render_site(pool, {site, *config, theme, root}, diags);
+  timer.done("render");
+  if (diags.has_errors() || !options.write) return report(diags, options, err);
+
+  output::PublishResult published = output::publish(files, out_dir);
+  timer.done("write");
+  if (!published.ok) {
+    report(diags, options, err);
+    err << "minhbach: cannot write the site: " << published.error << "\n"
+        << "  " << out_dir << " was left as it was\n";
+    return kUsageError;
+  }
+  int code = report(diags, options, err);
+  if (!options.quiet) {
+    std::size_t pages = 0;
+    for (const OutputFile& f : files) pages += f.path.size() >= 10 && f.path.ends_with("index.html");
+    out << "Built " << pages << " pages (" << files.size() << " files, " << published.written << " written, "
+        << published.unchanged << " unchanged) into " << out_dir << " in " << static_cast<long>(timer.total_ms())
+        << " ms\n"
+        << "Open " << join_path(out_dir, "index.html") << " in a browser, or serve it with:\n"
+        << "  python3 -m http.server --directory " << out_dir << " 8000   # then visit http://127.0.0.1:8000"
+        << config->base_path << "\n";
+  }
+  return code;
+}
+
+}  // namespace mb::cli

@@ -1,0 +1,103 @@
+// Typed content: what one Markdown file says, in one language. Offsets point
+// into the file's text so later stages can report precise positions.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "core/date.hpp"
+#include "core/lang.hpp"
+#include "core/source_file.hpp"
+
+namespace mb::content {
+
+enum class Kind { home, locality, report, initiative, page };
+const char* kind_name(Kind k);
+
+template <class T>
+struct Located {
+  T value{};
+  std::size_t offset = 0;  // in the document's source text
+};
+
+// A figure, optionally qualified: {value: 14000, note: hơn} is "hơn 14.000".
+struct Quantity {
+  double value = 0;
+  std::string note;
+};
+
+// An id → quantity map, in the order written.
+using QuantityMap = std::vector<std::pair<Located<std::string>, Quantity>>;
+
+struct LocalityFields {
+  std::string kind;  // ward | commune | town
+  std::string province;
+  std::string district;
+  std::optional<Quantity> area_km2;
+  std::optional<Quantity> population;
+  std::optional<Quantity> households;
+  std::string website;
+  std::string code;
+  std::vector<std::string> merged_from;
+};
+
+struct Signer {
+  std::string name;
+  std::string title;
+};
+
+struct ReportFields {
+  std::string kind;
+  Date period_from;
+  Date period_to;
+  std::string number;
+  std::optional<Date> date;
+  std::string place;
+  std::string issuer;
+  std::string recipient;
+  Signer signer;
+  std::vector<std::string> distribution;
+  std::vector<Located<std::string>> directives;
+  QuantityMap indicators;
+  std::vector<Located<std::string>> initiatives;
+  std::vector<Located<std::string>> attachments;
+};
+
+struct InitiativeFields {
+  Located<std::string> field;
+  long long year = 0;
+  std::string status;
+  QuantityMap results;
+};
+
+struct PageFields {
+  long long weight = 0;
+};
+
+struct Document {
+  Kind kind = Kind::page;
+  Lang lang = Lang::vi;
+  std::string locality;  // locality slug (locality, report, initiative)
+  std::string slug;      // report, initiative or page slug; locality slug for a locality
+  std::shared_ptr<const SourceFile> source;
+  std::size_t body_offset = 0;
+
+  std::string title;
+  std::string summary;
+  std::map<std::string, std::string> notes;  // English twin: note translations by key
+
+  LocalityFields locality_fields;
+  ReportFields report;
+  InitiativeFields initiative;
+  PageFields page;
+
+  const std::string& path() const { return source->path(); }
+  std::string_view body() const { return std::string_view(source->text()).substr(body_offset); }
+};
+
+}  // namespace mb::content

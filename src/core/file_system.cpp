@@ -1,0 +1,107 @@
+#include "core/file_system.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+
+namespace mb {
+
+std::string join_path(const std::string& a, const std::string& b) {
+  if (a.empty() || a == ".") return b;
+  if (b.empty()) return a;
+  return a.back() == '/' ? a + b : a + '/' + b;
+}
+
+std::optional<std::string> RealFileSystem::read(const std::string& path, std::string* error) const {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) {
+    if (error) *error = std::strerror(errno);
+    return std::nullopt;
+  }
+  std::string data;
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && st.st_size > 0) data.reserve(static_cast<std::size_t>(st.st_size));
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if (error) *error = std::strerror(errno);
+      ::close(fd);
+      return std::nullopt;
+    }
+    if (n == 0) break;
+    data.append(buf, static_cast<std::size_t>(n));
+  }
+  ::close(fd);
+  return data;
+}
+
+std::vector<std::string> RealFileSystem::list_files(const std::string& dir,
+                                                    std::vector<std::string>* links) const {
+  namespace fs = std::filesystem;
+  std::vector<std::string> out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) return out;
+  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end;
+  for (; !ec && it != end; it.increment(ec)) {
+    const fs::directory_entry& entry = *it;
+    std::string rel = fs::relative(entry.path(), dir, ec).generic_string();
+    if (entry.is_symlink(ec)) {
+      if (links) links->push_back(rel);
+      if (entry.is_directory(ec)) it.disable_recursion_pending();
+      continue;
+    }
+    if (entry.is_regular_file(ec)) out.push_back(rel);
+  }
+  std::sort(out.begin(), out.end());
+  if (links) std::sort(links->begin(), links->end());
+  return out;
+}
+
+bool RealFileSystem::is_directory(const std::string& path) const {
+  std::error_code ec;
+  return std::filesystem::is_directory(path, ec);
+}
+
+bool RealFileSystem::is_file(const std::string& path) const {
+  std::error_code ec;
+  return std::filesystem::is_regular_file(path, ec);
+}
+
+std::optional<std::string> MemoryFileSystem::read(const std::string& path, std::string* error) const {
+  auto it = m_files.find(path);
+  if (it == m_files.end()) {
+    if (error) *error = "No such file or directory";
+    return std::nullopt;
+  }
+  return it->second;
+}
+
+std::vector<std::string> MemoryFileSystem::list_files(const std::string& dir,
+                                                      std::vector<std::string>*) const {
+  std::string prefix = dir.empty() || dir == "." ? "" : (dir.back() == '/' ? dir : dir + '/');
+  std::vector<std::string> out;
+  for (auto it = m_files.lower_bound(prefix); it != m_files.end(); ++it) {
+    if (it->first.compare(0, prefix.size(), prefix) != 0) break;
+    out.push_back(it->first.substr(prefix.size()));
+  }
+  return out;  // std::map keeps them sorted bytewise
+}
+
+bool MemoryFileSystem::is_directory(const std::string& path) const {
+  std::string prefix = path.empty() || path == "." ? "" : path + '/';
+  auto it = m_files.lower_bound(prefix);
+  return it != m_files.end() && it->first.compare(0, prefix.size(), prefix) == 0;
+}
+
+bool MemoryFileSystem::is_file(const std::string& path) const {
+  return m_files.count(path) > 0;
+}
+
+}  // namespace mb

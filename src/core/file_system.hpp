@@ -1,0 +1,55 @@
+// The file system behind an interface (ninja's DiskInterface), so the loading
+// and rendering stages can be tested on an in-memory tree.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace mb {
+
+class FileSystem {
+ public:
+  virtual ~FileSystem() = default;
+
+  // The bytes of a file, or nullopt with *error set (e.g. "No such file or directory").
+  virtual std::optional<std::string> read(const std::string& path, std::string* error) const = 0;
+
+  // Every regular file below dir, as paths relative to dir with '/' separators,
+  // sorted bytewise. Entries that are neither files nor directories are skipped;
+  // symbolic links are reported in *links (relative too) and not followed.
+  virtual std::vector<std::string> list_files(const std::string& dir,
+                                              std::vector<std::string>* links = nullptr) const = 0;
+
+  virtual bool is_directory(const std::string& path) const = 0;
+  virtual bool is_file(const std::string& path) const = 0;
+};
+
+class RealFileSystem final : public FileSystem {
+ public:
+  std::optional<std::string> read(const std::string& path, std::string* error) const override;
+  std::vector<std::string> list_files(const std::string& dir,
+                                      std::vector<std::string>* links) const override;
+  bool is_directory(const std::string& path) const override;
+  bool is_file(const std::string& path) const override;
+};
+
+class MemoryFileSystem final : public FileSystem {
+ public:
+  void add(const std::string& path, std::string contents) { m_files[path] = std::move(contents); }
+
+  std::optional<std::string> read(const std::string& path, std::string* error) const override;
+  std::vector<std::string> list_files(const std::string& dir,
+                                      std::vector<std::string>* links) const override;
+  bool is_directory(const std::string& path) const override;
+  bool is_file(const std::string& path) const override;
+
+ private:
+  std::map<std::string, std::string> m_files;
+};
+
+// "a/b" + "c" → "a/b/c"; an empty side is dropped.
+std::string join_path(const std::string& a, const std::string& b);
+
+}  // namespace mb

@@ -1,0 +1,122 @@
+#include "core/source_file.hpp"
+
+#include <algorithm>
+
+namespace mb {
+
+SourceFile::SourceFile(std::string path, std::string text)
+    : m_path(std::move(path)), m_text(std::move(text)) {
+  m_line_starts.push_back(0);
+  for (std::size_t i = 0; i < m_text.size(); ++i)
+    if (m_text[i] == '\n') m_line_starts.push_back(i + 1);
+}
+
+Position SourceFile::position(std::size_t offset) const {
+  offset = std::min(offset, m_text.size());
+  auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
+  std::size_t line = static_cast<std::size_t>(it - m_line_starts.begin());  // 1-based
+  std::size_t start = m_line_starts[line - 1];
+  std::string_view before(m_text.data() + start, offset - start);
+  return {static_cast<int>(line), static_cast<int>(utf8_length(before)) + 1};
+}
+
+std::size_t SourceFile::offset(int line, int column_bytes) const {
+  if (line < 1) return 0;
+  if (line > line_count()) return m_text.size();
+  return std::min(m_line_starts[line - 1] + static_cast<std::size_t>(std::max(column_bytes, 0)),
+                  m_text.size());
+}
+
+std::string_view SourceFile::line_text(int line) const {
+  if (line < 1 || line > line_count()) return {};
+  std::size_t start = m_line_starts[line - 1];
+  std::size_t end = m_text.find('\n', start);
+  if (end == std::string::npos) end = m_text.size();
+  return std::string_view(m_text).substr(start, end - start);
+}
+
+Diagnostic SourceFile::at(Severity severity, std::size_t offset, std::size_t length,
+                          std::string message, std::string hint) const {
+  Position pos = position(offset);
+  std::string_view line = line_text(pos.line);
+  // The caret never runs past the end of the line it points into.
+  std::size_t line_start = static_cast<std::size_t>(line.data() - m_text.data());
+  std::size_t end = std::min(offset + std::max<std::size_t>(length, 1), line_start + line.size());
+  std::size_t span = end > offset ? utf8_length(std::string_view(m_text).substr(offset, end - offset)) : 1;
+  Diagnostic d;
+  d.severity = severity;
+  d.path = m_path;
+  d.line = pos.line;
+  d.column = pos.column;
+  d.message = std::move(message);
+  d.source_line = std::string(line);
+  d.span = static_cast<int>(std::max<std::size_t>(span, 1));
+  d.hint = std::move(hint);
+  return d;
+}
+
+std::size_t utf8_length(std::string_view s) {
+  std::size_t n = 0;
+  for (unsigned char c : s)
+    if ((c & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+std::string normalize_line_endings(std::string text) {
+  if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) text.erase(0, 3);
+  if (text.find('\r') == std::string::npos) return text;
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\r') {
+      out += '\n';
+      if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+bool is_valid_utf8(std::string_view s, std::size_t* bad) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t len = 0;
+    unsigned min = 0;
+    if (c < 0x80) {
+      ++i;
+      continue;
+    } else if ((c & 0xE0) == 0xC0) {
+      len = 2, min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      len = 3, min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      len = 4, min = 0x10000;
+    } else {
+      if (bad) *bad = i;
+      return false;
+    }
+    if (i + len > s.size()) {
+      if (bad) *bad = i;
+      return false;
+    }
+    unsigned cp = c & (0xFF >> (len + 1));
+    for (std::size_t k = 1; k < len; ++k) {
+      unsigned char cc = static_cast<unsigned char>(s[i + k]);
+      if ((cc & 0xC0) != 0x80) {
+        if (bad) *bad = i;
+        return false;
+      }
+      cp = (cp << 6) | (cc & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+      if (bad) *bad = i;
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
+}  // namespace mb

@@ -1,0 +1,51 @@
+// A text file held in memory with a line index, so any byte offset can be
+// reported as line:column with the source line under it.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/diagnostic.hpp"
+
+namespace mb {
+
+struct Position {
+  int line = 0;    // 1-based
+  int column = 0;  // 1-based, in characters (UTF-8 code points)
+};
+
+class SourceFile {
+ public:
+  SourceFile() = default;
+  SourceFile(std::string path, std::string text);
+
+  const std::string& path() const { return m_path; }
+  const std::string& text() const { return m_text; }
+
+  Position position(std::size_t offset) const;
+  std::size_t offset(int line, int column_bytes) const;  // line 1-based, column 0-based bytes
+  std::string_view line_text(int line) const;
+  int line_count() const { return static_cast<int>(m_line_starts.size()); }
+
+  // A diagnostic pointing at [offset, offset + length) of this file.
+  Diagnostic at(Severity severity, std::size_t offset, std::size_t length, std::string message,
+                std::string hint = {}) const;
+
+ private:
+  std::string m_path;
+  std::string m_text;
+  std::vector<std::size_t> m_line_starts;
+};
+
+// Counts UTF-8 code points in s.
+std::size_t utf8_length(std::string_view s);
+
+// Strips a UTF-8 byte-order mark and turns CRLF and lone CR into LF.
+std::string normalize_line_endings(std::string text);
+
+// True if s is well-formed UTF-8; otherwise *bad is the offset of the first bad byte.
+bool is_valid_utf8(std::string_view s, std::size_t* bad = nullptr);
+
+}  // namespace mb

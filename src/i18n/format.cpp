@@ -1,0 +1,104 @@
+#include "i18n/format.hpp"
+
+#include <unicode/calendar.h>
+#include <unicode/gregocal.h>
+#include <unicode/measunit.h>
+#include <unicode/numberformatter.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
+
+#include <cmath>
+#include <memory>
+
+#include "core/assert.hpp"
+
+namespace mb::i18n {
+
+namespace nf = icu::number;
+
+namespace {
+
+const char* icu_locale(Lang lang) { return lang == Lang::vi ? "vi" : "en"; }
+
+// LocalizedNumberFormatter is immutable and thread-safe once built.
+const nf::LocalizedNumberFormatter& number_formatter(Lang lang, bool percent) {
+  static const auto make = [](Lang l, bool pct) {
+    auto f = nf::NumberFormatter::withLocale(icu::Locale(icu_locale(l)))
+                 .precision(nf::Precision::maxFraction(6))
+                 .roundingMode(UNUM_ROUND_HALFEVEN);
+    return pct ? f.unit(icu::MeasureUnit::getPercent()) : f;
+  };
+  static const nf::LocalizedNumberFormatter formatters[2][2] = {
+      {make(Lang::vi, false), make(Lang::vi, true)},
+      {make(Lang::en, false), make(Lang::en, true)}};
+  return formatters[lang == Lang::vi ? 0 : 1][percent ? 1 : 0];
+}
+
+std::string format_with(const nf::LocalizedNumberFormatter& f, double value) {
+  if (value == 0) value = 0;  // never print "-0"
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString u = f.formatDouble(value, status).toString(status);
+  MB_ASSERT(U_SUCCESS(status));
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+std::string format_pattern(const Date& d, Lang lang, const char* pattern) {
+  // SimpleDateFormat is not thread-safe; build one per call, cheap beside page rendering.
+  UErrorCode status = U_ZERO_ERROR;
+  icu::SimpleDateFormat fmt(icu::UnicodeString::fromUTF8(pattern), icu::Locale(icu_locale(lang)), status);
+  MB_ASSERT(U_SUCCESS(status));
+  std::unique_ptr<icu::TimeZone> utc(icu::TimeZone::createTimeZone("UTC"));
+  icu::GregorianCalendar cal(*utc, status);
+  MB_ASSERT(U_SUCCESS(status));
+  cal.clear();
+  cal.set(d.year, d.month - 1, d.day, 12, 0, 0);
+  fmt.setTimeZone(*utc);
+  UDate when = cal.getTime(status);
+  MB_ASSERT(U_SUCCESS(status));
+  icu::UnicodeString u;
+  fmt.format(when, u);
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+bool is_year_start(const Date& d) { return d.month == 1 && d.day == 1; }
+bool is_year_end(const Date& d) { return d.month == 12 && d.day == 31; }
+
+}  // namespace
+
+std::string format_number(double value, Lang lang) { return format_with(number_formatter(lang, false), value); }
+
+std::string format_percent(double value, Lang lang) { return format_with(number_formatter(lang, true), value); }
+
+std::string format_date(const Date& d, Lang lang, DateStyle style) {
+  if (style == DateStyle::numeric) return format_pattern(d, lang, "dd/MM/y");
+  return lang == Lang::vi ? format_pattern(d, lang, "'ngày' d 'tháng' M 'năm' y")
+                          : format_pattern(d, lang, "d MMMM y");
+}
+
+std::string format_period(const Date& from, const Date& to, Lang lang) {
+  const std::string y = std::to_string(from.year);
+  const bool vi = lang == Lang::vi;
+  if (from.year == to.year && is_year_start(from)) {
+    if (is_year_end(to)) return vi ? "năm " + y : y;
+    if (to.month == 6 && to.day == 30) return vi ? "6 tháng đầu năm " + y : "first half of " + y;
+  }
+  if (from.year == to.year && from.month == 7 && from.day == 1 && is_year_end(to))
+    return vi ? "6 tháng cuối năm " + y : "second half of " + y;
+  if (from.year == to.year && from.day == 1 && (from.month - 1) % 3 == 0 && to.month == from.month + 2 &&
+      to.day == days_in_month(to.year, to.month)) {
+    static const char* roman[] = {"I", "II", "III", "IV"};
+    int q = (from.month - 1) / 3;
+    return vi ? std::string("quý ") + roman[q] + " năm " + y : "Q" + std::to_string(q + 1) + " " + y;
+  }
+  if (from.year < to.year && is_year_start(from) && is_year_end(to)) {
+    std::string range = y + "–" + std::to_string(to.year);
+    return vi ? "giai đoạn " + range : range;
+  }
+  return format_date(from, lang, DateStyle::numeric) + " – " + format_date(to, lang, DateStyle::numeric);
+}
+
+}  // namespace mb::i18n

@@ -1,0 +1,119 @@
+#include "i18n/text.hpp"
+
+#include <unicode/coll.h>
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/unistr.h>
+
+#include <memory>
+
+#include "core/assert.hpp"
+
+namespace mb::i18n {
+
+namespace {
+
+icu::UnicodeString from_utf8(std::string_view s) {
+  return icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+}
+
+std::string to_utf8(const icu::UnicodeString& u) {
+  std::string out;
+  u.toUTF8String(out);
+  return out;
+}
+
+// ICU transliterators are not safe to share between threads; each worker keeps its own.
+icu::Transliterator& ascii_folder() {
+  thread_local std::unique_ptr<icu::Transliterator> t = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance(
+        "Any-Latin; NFD; [:Nonspacing Mark:] Remove; Latin-ASCII; Lower; NFC", UTRANS_FORWARD, status));
+    MB_ASSERT(U_SUCCESS(status) && made);
+    return made;
+  }();
+  return *t;
+}
+
+bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
+
+}  // namespace
+
+std::string to_nfc(std::string_view utf8) {
+  bool ascii = true;
+  for (unsigned char c : utf8) ascii = ascii && c < 0x80;
+  if (ascii) return std::string(utf8);
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+  MB_ASSERT(U_SUCCESS(status));
+  icu::UnicodeString u = from_utf8(utf8);
+  if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return std::string(utf8);
+  status = U_ZERO_ERROR;
+  icu::UnicodeString n = nfc->normalize(u, status);
+  MB_ASSERT(U_SUCCESS(status));
+  return to_utf8(n);
+}
+
+std::string fold_for_search(std::string_view utf8) {
+  icu::UnicodeString u = from_utf8(utf8);
+  ascii_folder().transliterate(u);
+  std::string out = to_utf8(u);
+  // Latin-ASCII maps đ → d already; keep the rule explicit for any ICU data version.
+  std::string fixed;
+  fixed.reserve(out.size());
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    if (out.compare(i, 2, "\xC4\x91") == 0 || out.compare(i, 2, "\xC4\x90") == 0) {
+      fixed += 'd';
+      ++i;
+    } else {
+      fixed += out[i];
+    }
+  }
+  return fixed;
+}
+
+std::string slugify(std::string_view utf8) {
+  std::string folded = fold_for_search(utf8);
+  std::string slug;
+  bool pending_hyphen = false;
+  for (char c : folded) {
+    if (is_ascii_alnum(c)) {
+      if (pending_hyphen && !slug.empty()) slug += '-';
+      pending_hyphen = false;
+      slug += c;
+    } else {
+      pending_hyphen = true;
+    }
+  }
+  return slug;
+}
+
+bool is_valid_slug(std::string_view s) {
+  if (s.empty() || s.front() == '-' || s.back() == '-') return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '-') {
+      if (s[i - 1] == '-') return false;
+    } else if (!is_ascii_alnum(s[i])) {
+      return false;
+    }
+  }
+  return true;
+}
+
+int compare_vi(std::string_view a, std::string_view b) {
+  static const std::unique_ptr<icu::Collator> collator = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<icu::Collator> c(icu::Collator::createInstance(icu::Locale("vi"), status));
+    MB_ASSERT(U_SUCCESS(status) && c);
+    return c;
+  }();
+  UErrorCode status = U_ZERO_ERROR;
+  // Collator::compareUTF8 is const and documented thread-safe.
+  UCollationResult r = collator->compareUTF8(icu::StringPiece(a.data(), static_cast<int32_t>(a.size())),
+                                             icu::StringPiece(b.data(), static_cast<int32_t>(b.size())), status);
+  MB_ASSERT(U_SUCCESS(status));
+  if (r != UCOL_EQUAL) return r == UCOL_LESS ? -1 : 1;
+  return a < b ? -1 : a > b ? 1 : 0;  // a total order, so sorting stays deterministic
+}
+
+}  // namespace mb::i18n

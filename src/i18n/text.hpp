@@ -1,0 +1,26 @@
+// Unicode text operations for Vietnamese: normalization, slugs, search folding
+// and collation, all through ICU.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace mb::i18n {
+
+// NFC, the form every source text is stored in (NFD input from some editors
+// and OSes would otherwise produce different slugs, sorting and search).
+std::string to_nfc(std::string_view utf8);
+
+// "Phường Trường Thi" → "phuong-truong-thi": ASCII, lower-case, kebab-case.
+std::string slugify(std::string_view utf8);
+
+// True for ASCII lower-case letters and digits in hyphen-separated runs.
+bool is_valid_slug(std::string_view s);
+
+// "Đối thoại" → "doi thoai": NFC, lower-case, tones and diacritics removed, đ → d.
+std::string fold_for_search(std::string_view utf8);
+
+// Vietnamese collation (An < Ân < D < Đ): negative, zero or positive like strcmp.
+int compare_vi(std::string_view a, std::string_view b);
+
+}  // namespace mb::i18n

@@ -1,0 +1,229 @@
+#include "markdown/render.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <memory>
+#include <mutex>
+
+#include "core/assert.hpp"
+
+namespace mb::markdown {
+
+namespace {
+
+constexpr int kOptions = CMARK_OPT_FOOTNOTES;  // never CMARK_OPT_UNSAFE
+
+// cmark-gfm 0.29 keeps the table of "special" inline characters in a global
+// that every cmark_parser_finish() sets on entry and clears on exit for its
+// extensions (~ for strikethrough, : and w for autolinks). Two threads
+// finishing at once clear each other's characters and strikethrough or
+// autolinks silently vanish. Block parsing and HTML rendering stay parallel;
+// parser creation and the inline pass are serialized on this mutex.
+std::mutex g_inline_pass;
+
+struct ParserDeleter {
+  void operator()(cmark_parser* p) const { cmark_parser_free(p); }
+};
+struct NodeDeleter {
+  void operator()(cmark_node* n) const { cmark_node_free(n); }
+};
+
+cmark_parser* thread_parser() {
+  thread_local std::unique_ptr<cmark_parser, ParserDeleter> parser = [] {
+    std::lock_guard lock(g_inline_pass);
+    cmark_parser* p = cmark_parser_new(kOptions);
+    for (const char* name : {"table", "strikethrough", "autolink", "tagfilter", "tasklist"}) {
+      cmark_syntax_extension* ext = cmark_find_syntax_extension(name);
+      MB_ASSERT(ext != nullptr);
+      cmark_parser_attach_syntax_extension(p, ext);
+    }
+    return std::unique_ptr<cmark_parser, ParserDeleter>(p);
+  }();
+  return parser.get();
+}
+
+std::string lower_ascii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+std::string plain_text(cmark_node* node) {
+  std::string out;
+  cmark_iter* it = cmark_iter_new(node);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+    cmark_node* n = cmark_iter_get_node(it);
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node_type t = cmark_node_get_type(n);
+    if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) out += cmark_node_get_literal(n);
+    if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) out += ' ';
+  }
+  cmark_iter_free(it);
+  return out;
+}
+
+// Positions of inline nodes are not always kept by cmark-gfm; fall back to
+// the nearest block that has one.
+std::size_t node_offset(const SourceFile& file, int first_line, cmark_node* node) {
+  for (cmark_node* n = node; n; n = cmark_node_parent(n)) {
+    int line = cmark_node_get_start_line(n);
+    if (line > 0) return file.offset(first_line + line - 1, cmark_node_get_start_column(n) - 1);
+  }
+  return file.offset(first_line, 0);
+}
+
+// The offset of `needle` at or after `from`, or `from` when it is not there.
+std::size_t find_from(const SourceFile& file, std::size_t from, std::string_view needle) {
+  std::size_t at = needle.empty() ? std::string::npos : file.text().find(needle, from);
+  return at == std::string::npos ? from : at;
+}
+
+struct Walker {
+  const SourceFile& file;
+  int first_line;
+  const Options& options;
+  Diagnostics& diags;
+  std::vector<cmark_node*> doomed;  // raw HTML, removed after the walk
+  std::vector<Heading> headings;
+
+  void visit(cmark_node* n) {
+    switch (cmark_node_get_type(n)) {
+      case CMARK_NODE_HTML_BLOCK:
+      case CMARK_NODE_HTML_INLINE: raw_html(n); break;
+      case CMARK_NODE_LINK:
+      case CMARK_NODE_IMAGE: link(n); break;
+      case CMARK_NODE_HEADING: heading(n); break;
+      default: break;
+    }
+  }
+
+  void raw_html(cmark_node* n) {
+    std::string literal = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
+    std::size_t at = find_from(file, node_offset(file, first_line, n), literal.substr(0, literal.find('\n')));
+    diags.add(file.at(Severity::warning, at, literal.find('\n') == std::string::npos ? literal.size() : literal.find('\n'),
+                      "raw HTML is not allowed in content; it was removed",
+                      "use Markdown instead: **bold**, [link](https://…), | tables |"));
+    doomed.push_back(n);
+  }
+
+  void link(cmark_node* n) {
+    const char* raw = cmark_node_get_url(n);
+    std::string url = raw ? raw : "";
+    std::size_t at = find_from(file, node_offset(file, first_line, n), url);
+    auto fail = [&](const std::string& message, const std::string& hint) {
+      diags.add(file.at(Severity::error, at, url.size(), message, hint));
+      cmark_node_set_url(n, "");
+    };
+    std::string scheme = url_scheme(url);
+    if (!scheme.empty()) {
+      if (scheme != "http" && scheme != "https" && scheme != "mailto" && scheme != "tel")
+        fail("link target uses the '" + scheme + ":' scheme, which is not allowed",
+             "link to an https:// address or to a page of the site");
+      return;
+    }
+    if (url.empty() || url[0] == '#') return;
+    if (url.rfind("//", 0) == 0) {
+      fail("protocol-relative link '" + url + "'", "write the full address, starting with https://");
+      return;
+    }
+    if (!options.resolve_link) return;
+    LinkResult r = options.resolve_link(url);
+    if (!r.ok) {
+      fail(r.message, r.hint);
+      return;
+    }
+    cmark_node_set_url(n, r.url.c_str());
+  }
+
+  void heading(cmark_node* n) {
+    Heading h;
+    h.level = cmark_node_get_heading_level(n);
+    h.text = plain_text(n);
+    std::string base = options.make_id ? options.make_id(h.text) : std::string();
+    if (base.empty()) base = "muc";
+    h.id = base;
+    for (int k = 2; taken(h.id); ++k) h.id = base + "-" + std::to_string(k);
+    headings.push_back(std::move(h));
+  }
+
+  bool taken(const std::string& id) const {
+    for (const Heading& h : headings)
+      if (h.id == id) return true;
+    return id.rfind("fn", 0) == 0;  // footnote anchors are fn1, fnref1…
+  }
+};
+
+// cmark-gfm writes headings as plain <hN>; give each its id, in document order.
+std::string add_heading_ids(const std::string& html, const std::vector<Heading>& headings) {
+  std::string out;
+  out.reserve(html.size() + headings.size() * 24);
+  std::size_t pos = 0, next = 0;
+  for (const Heading& h : headings) {
+    std::string open = "<h" + std::to_string(h.level) + ">";
+    std::size_t at = html.find(open, pos);
+    if (at == std::string::npos) break;
+    out.append(html, pos, at - pos);
+    out += "<h" + std::to_string(h.level) + " id=\"" + h.id + "\">";
+    pos = at + open.size();
+    ++next;
+  }
+  out.append(html, pos, std::string::npos);
+  MB_ASSERT(next == headings.size());
+  return out;
+}
+
+}  // namespace
+
+void initialize() {
+  static std::once_flag once;
+  std::call_once(once, [] { cmark_gfm_core_extensions_ensure_registered(); });
+}
+
+std::string url_scheme(std::string_view url) {
+  // Browsers ignore leading spaces and control characters and tabs or newlines
+  // anywhere in a scheme ("java\tscript:"); so must we.
+  std::string cleaned;
+  for (char c : url) {
+    if (static_cast<unsigned char>(c) <= 0x20) continue;
+    cleaned += c;
+    if (c == ':' || c == '/' || c == '?' || c == '#') break;
+  }
+  std::size_t colon = cleaned.find(':');
+  if (colon == std::string::npos || colon == 0) return {};
+  for (std::size_t i = 0; i < colon; ++i) {
+    char c = cleaned[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    if (!ok) return {};
+  }
+  return lower_ascii(cleaned.substr(0, colon));
+}
+
+Output render(const SourceFile& file, std::size_t body_offset, const Options& options, Diagnostics& diags) {
+  initialize();
+  std::string_view body = std::string_view(file.text()).substr(body_offset);
+  cmark_parser* parser = thread_parser();
+  cmark_parser_feed(parser, body.data(), body.size());
+  std::unique_ptr<cmark_node, NodeDeleter> doc;
+  {
+    std::lock_guard lock(g_inline_pass);
+    doc.reset(cmark_parser_finish(parser));
+  }
+
+  Walker walker{file, file.position(body_offset).line, options, diags, {}, {}};
+  cmark_iter* it = cmark_iter_new(doc.get());
+  for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;)
+    if (ev == CMARK_EVENT_ENTER) walker.visit(cmark_iter_get_node(it));
+  cmark_iter_free(it);
+  for (cmark_node* n : walker.doomed) cmark_node_free(n);
+
+  char* html = cmark_render_html(doc.get(), kOptions, cmark_parser_get_syntax_extensions(parser));
+  Output out;
+  out.html = add_heading_ids(html, walker.headings);
+  out.headings = std::move(walker.headings);
+  free(html);
+  return out;
+}
+
+}  // namespace mb::markdown

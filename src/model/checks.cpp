@@ -1,0 +1,108 @@
+#include "model/checks.hpp"
+
+#include <cmath>
+
+#include "core/suggest.hpp"
+#include "model/site.hpp"
+
+namespace mb::model {
+
+using content::Document;
+
+namespace {
+
+template <class T>
+std::vector<std::string> ids_of(const std::vector<T>& list) {
+  std::vector<std::string> ids;
+  for (const T& item : list) ids.push_back(item.id);
+  return ids;
+}
+
+void error_at(Diagnostics& diags, const Document& d, std::size_t offset, std::size_t length,
+              std::string message, std::string hint) {
+  diags.add(d.source->at(Severity::error, offset, length, std::move(message), std::move(hint)));
+}
+
+std::string number_text(double v) {
+  std::string s = std::to_string(v);
+  s.erase(s.find_last_not_of('0') + 1);
+  if (!s.empty() && s.back() == '.') s.pop_back();
+  return s;
+}
+
+void check_indicator_values(const Site& site, const Document& d, Diagnostics& diags) {
+  const auto& catalogue = site.catalogue;
+  for (const auto& [id, q] : d.report.indicators) {
+    const content::IndicatorDef* def = catalogue.indicator(id.value);
+    if (!def) {
+      std::string hint = did_you_mean(id.value, ids_of(catalogue.indicators));
+      error_at(diags, d, id.offset, id.value.size(), "unknown indicator '" + id.value + "'",
+               hint.empty() ? "indicators are defined in data/indicators.yaml" : hint);
+      continue;
+    }
+    if (!def->derived.empty()) {
+      error_at(diags, d, id.offset, id.value.size(),
+               "'" + id.value + "' is derived (" + def->derived + ") and computed by the build",
+               "remove it; write the values it is computed from instead");
+      continue;
+    }
+    // Counts cannot be negative unless the catalogue says otherwise.
+    double min = def->min ? *def->min : 0;
+    if (q.value < min || (def->max && q.value > *def->max)) {
+      std::string range = def->max ? number_text(min) + " to " + number_text(*def->max) : "at least " + number_text(min);
+      error_at(diags, d, id.offset, id.value.size(),
+               "'" + id.value + "' is " + number_text(q.value) + ", outside its possible range (" + range + ")",
+               def->percent ? "a percentage is between 0 and 100" : "check the figure against the report");
+    }
+  }
+}
+
+void check_report(const Site& site, const Document& d, Diagnostics& diags) {
+  const Locality* loc = site.locality(d.locality);
+  for (const auto& slug : d.report.initiatives) {
+    if (site.find(content::Kind::initiative, d.locality, slug.value)) continue;
+    std::vector<std::string> known;
+    if (loc)
+      for (const Page* p : loc->initiatives) known.push_back(p->slug);
+    std::string hint = did_you_mean(slug.value, known);
+    error_at(diags, d, slug.offset, slug.value.size(),
+             "no initiative '" + slug.value + "' in locality '" + d.locality + "'",
+             hint.empty() ? "initiatives are files in content/localities/" + d.locality + "/initiatives/" : hint);
+  }
+  for (const auto& a : d.report.attachments) {
+    std::string path = "localities/" + d.locality + "/files/" + a.value;
+    if (!site.attachments.count(path))
+      error_at(diags, d, a.offset, a.value.size(), "attachment '" + a.value + "' does not exist",
+               "put the file in content/localities/" + d.locality + "/files/");
+  }
+  check_indicator_values(site, d, diags);
+}
+
+void check_initiative(const Site& site, const Document& d, Diagnostics& diags) {
+  const auto& f = d.initiative.field;
+  if (!f.value.empty() && !site.catalogue.field(f.value)) {
+    std::string hint = did_you_mean(f.value, ids_of(site.catalogue.fields));
+    error_at(diags, d, f.offset, f.value.size(), "unknown field '" + f.value + "'",
+             hint.empty() ? "fields are defined in data/fields.yaml" : hint);
+  }
+  for (const auto& [id, q] : d.initiative.results) {
+    if (!site.catalogue.measure(id.value)) {
+      std::string hint = did_you_mean(id.value, ids_of(site.catalogue.measures));
+      error_at(diags, d, id.offset, id.value.size(), "unknown result measure '" + id.value + "'",
+               hint.empty() ? "measures are defined in data/results.yaml" : hint);
+    } else if (q.value < 0) {
+      error_at(diags, d, id.offset, id.value.size(), "'" + id.value + "' cannot be negative", {});
+    }
+  }
+}
+
+}  // namespace
+
+void check_references(const Site& site, Diagnostics& diags) {
+  for (const Page& p : site.pages) {
+    if (p.kind == content::Kind::report) check_report(site, *p.vi, diags);
+    if (p.kind == content::Kind::initiative) check_initiative(site, *p.vi, diags);
+  }
+}
+
+}  // namespace mb::model

@@ -1,0 +1,154 @@
+#include "output/publish.hpp"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <set>
+
+namespace mb::output {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kStaging = ".staging-";
+const char* kRetired = ".retired-";
+
+std::string sibling(const std::string& out_dir, const char* tag) {
+  fs::path out = fs::absolute(out_dir).lexically_normal();
+  if (!out.has_filename()) out = out.parent_path();
+  return (out.parent_path() / ("." + out.filename().string() + tag + std::to_string(::getpid()))).string();
+}
+
+bool write_all(const std::string& path, const std::string& data, std::string& error) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+  if (fd < 0) {
+    error = path + ": " + std::strerror(errno);
+    return false;
+  }
+  std::size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n < 0) {
+      error = path + ": " + std::strerror(errno);
+      ::close(fd);
+      return false;
+    }
+    done += static_cast<std::size_t>(n);
+  }
+  if (::close(fd) != 0) {
+    error = path + ": " + std::strerror(errno);
+    return false;
+  }
+  return true;
+}
+
+bool read_all(const std::string& path, std::string& out) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return false;
+  char buf[65536];
+  for (;;) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      ::close(fd);
+      return n == 0;
+    }
+    out.append(buf, static_cast<std::size_t>(n));
+  }
+}
+
+// True when the previous output holds exactly `data` at `path`.
+bool unchanged(const std::string& previous, const std::string& data) {
+  struct stat st;
+  if (::stat(previous.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::size_t>(st.st_size) != data.size())
+    return false;
+  std::string old;
+  return read_all(previous, old) && old == data;
+}
+
+}  // namespace
+
+void remove_leftovers(const std::string& out_dir) {
+  fs::path out = fs::absolute(out_dir).lexically_normal();
+  if (!out.has_filename()) out = out.parent_path();
+  std::error_code ec;
+  std::string prefix = "." + out.filename().string();
+  for (const auto& entry : fs::directory_iterator(out.parent_path(), ec)) {
+    std::string name = entry.path().filename().string();
+    if (name.rfind(prefix + kStaging, 0) == 0 || name.rfind(prefix + kRetired, 0) == 0) fs::remove_all(entry.path(), ec);
+  }
+}
+
+PublishResult publish(const std::vector<OutputFile>& files, const std::string& out_dir) {
+  PublishResult result;
+  remove_leftovers(out_dir);
+  const std::string staging = sibling(out_dir, kStaging);
+  std::error_code ec;
+  fs::create_directories(staging, ec);
+  if (ec) {
+    result.error = staging + ": " + ec.message();
+    return result;
+  }
+  // On any failure the half-written staging folder goes; public/ was never touched.
+  struct Cleanup {
+    const std::string& dir;
+    bool armed = true;
+    ~Cleanup() {
+      std::error_code ignored;
+      if (armed) fs::remove_all(dir, ignored);
+    }
+  } cleanup{staging};
+  std::set<std::string> made_dirs;
+  for (const OutputFile& f : files) {
+    std::string target = staging + "/" + f.path;
+    std::string dir = target.substr(0, target.rfind('/'));
+    if (made_dirs.insert(dir).second) {
+      fs::create_directories(dir, ec);
+      if (ec) {
+        result.error = dir + ": " + ec.message();
+        return result;
+      }
+    }
+    std::string data;
+    if (!f.copy_from.empty() && !read_all(f.copy_from, data)) {
+      result.error = f.copy_from + ": cannot read: " + std::strerror(errno);
+      return result;
+    }
+    const std::string& bytes = f.copy_from.empty() ? f.data : data;
+    std::string previous = out_dir + "/" + f.path;
+    if (unchanged(previous, bytes) && ::link(previous.c_str(), target.c_str()) == 0) {
+      ++result.unchanged;
+      continue;
+    }
+    if (!write_all(target, bytes, result.error)) return result;
+    ++result.written;
+  }
+  // Swap in one step: renameat2(RENAME_EXCHANGE) when public/ exists, so there
+  // is no moment without a complete public/.
+  if (fs::exists(out_dir)) {
+    if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out_dir.c_str(), RENAME_EXCHANGE) != 0) {
+      result.error = out_dir + ": cannot replace: " + std::strerror(errno);
+      return result;
+    }
+    const std::string retired = sibling(out_dir, kRetired);
+    if (::rename(staging.c_str(), retired.c_str()) == 0) fs::remove_all(retired, ec);
+  } else {
+    fs::create_directories(fs::absolute(out_dir).parent_path(), ec);
+    if (::rename(staging.c_str(), out_dir.c_str()) != 0) {
+      result.error = out_dir + ": cannot create: " + std::strerror(errno);
+      return result;
+    }
+  }
+  cleanup.armed = false;
+  result.ok = true;
+  return result;
+}
+
+}  // namespace mb::output

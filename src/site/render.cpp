@@ -1,0 +1,93 @@
+#include "site/render.hpp"
+
+#include <algorithm>
+#include <memory>
+#include <set>
+
+#include "core/file_system.hpp"
+#include "site/view.hpp"
+
+namespace mb::site {
+
+namespace {
+
+const char* template_name(RouteKind k) {
+  switch (k) {
+    case RouteKind::home: return "home";
+    case RouteKind::localities: return "localities";
+    case RouteKind::locality: return "locality";
+    case RouteKind::report: return "report";
+    case RouteKind::initiative: return "initiative";
+    case RouteKind::page: return "page";
+  }
+  return "page";
+}
+
+// Compiled templates, one set per worker thread: kainjow's render() is not const.
+using Compiled = std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>>;
+
+Compiled compile(const theme::Theme& theme) {
+  Compiled out;
+  for (const auto& [name, text] : theme.templates) out[name] = std::make_unique<kainjow::mustache::mustache>(text);
+  return out;
+}
+
+void check_templates(const theme::Theme& theme, Diagnostics& diags) {
+  for (RouteKind k : {RouteKind::home, RouteKind::localities, RouteKind::locality, RouteKind::report,
+                      RouteKind::initiative, RouteKind::page})
+    if (!theme.templates.count(template_name(k)))
+      diags.error(theme.dir + "/templates", std::string("the theme has no '") + template_name(k) + ".mustache' template",
+                  "every theme provides home, localities, locality, report, initiative and page templates");
+}
+
+}  // namespace
+
+std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Diagnostics& diags) {
+  std::vector<OutputFile> files;
+  check_templates(in.theme, diags);
+  check_strings(in.theme, diags);
+  if (diags.has_errors()) return files;
+
+  Urls urls(in.config.base_path, in.config.origin, in.theme);
+  std::vector<Route> routes = plan_routes(in.site, urls, diags);
+  if (diags.has_errors()) return files;
+  std::set<std::string> route_paths;
+  for (const Route& r : routes) route_paths.insert(r.path);
+  LinkResolver links(in.site, urls, route_paths);
+  ViewContext ctx{in.site, in.config, in.theme, urls, links};
+  const Data shared[2] = {language_data(ctx, Lang::vi), language_data(ctx, Lang::en)};
+
+  std::vector<std::unique_ptr<Compiled>> compiled(pool.size());
+  std::vector<OutputFile> pages(routes.size());
+  std::vector<Diagnostics> local(routes.size());
+  pool.parallel_for(routes.size(), [&](std::size_t i, unsigned worker) {
+    if (!compiled[worker]) compiled[worker] = std::make_unique<Compiled>(compile(in.theme));
+    const Route& route = routes[i];
+    Data page = page_data(ctx, route, local[i]);
+    kainjow::mustache::context<std::string> context(&shared[route.lang == Lang::vi ? 0 : 1]);
+    context.push(&page);
+    kainjow::mustache::mustache& tmpl = *compiled[worker]->at(template_name(route.kind));
+    pages[i].path = urls.output_path(route.path);
+    pages[i].data = tmpl.render(context);
+  });
+  for (Diagnostics& d : local) diags.append(d);
+
+  files = std::move(pages);
+  if (!in.theme.css.empty()) files.push_back({"css/main.css", in.theme.css, {}});
+  for (const theme::StaticFile& s : in.theme.static_files) files.push_back({s.output, {}, join_path(in.root, s.source)});
+  for (const std::string& a : in.site.attachments) {
+    // localities/<l>/files/<name> → files/<l>/<name>
+    std::string locality = a.substr(11, a.find('/', 11) - 11);
+    std::string name = a.substr(a.find("/files/") + 7);
+    files.push_back({"files/" + locality + "/" + name, {}, join_path(in.root, "content/" + a)});
+  }
+  std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+  for (std::size_t i = 1; i < files.size(); ++i)
+    if (files[i].path == files[i - 1].path)
+      diags.error(files[i].copy_from.empty() ? files[i].path : files[i].copy_from,
+                  "two sources produce the same output file " + files[i].path,
+                  "rename the static file or the page so each output path is made once");
+  return files;
+}
+
+}  // namespace mb::site

@@ -1,0 +1,27 @@
+// Rendering: every route through its template, in parallel, plus the CSS,
+// static files and attachments, as the list of files the site consists of.
+#pragma once
+
+#include <vector>
+
+#include "config/site_config.hpp"
+#include "core/diagnostic.hpp"
+#include "core/worker_pool.hpp"
+#include "model/site.hpp"
+#include "core/output_file.hpp"
+#include "site/routes.hpp"
+#include "theme/theme.hpp"
+
+namespace mb::site {
+
+struct RenderInput {
+  const model::Site& site;
+  const config::SiteConfig& config;
+  const theme::Theme& theme;
+  const std::string& root;  // site folder, for files copied as they are
+};
+
+// Returns the files sorted by path. Diagnostics are in route order.
+std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Diagnostics& diags);
+
+}  // namespace mb::site

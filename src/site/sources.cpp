@@ -1,0 +1,124 @@
+#include "site/sources.hpp"
+
+#include "content/catalogue.hpp"
+#include "content/parse.hpp"
+#include "i18n/text.hpp"
+
+namespace mb::site {
+
+namespace {
+
+constexpr std::size_t kMaxTextFile = 8 * 1024 * 1024;
+
+// The line holding `offset` with invalid bytes shown as U+FFFD, for the caret.
+Diagnostic invalid_utf8(const std::string& path, const std::string& raw, std::size_t offset) {
+  std::size_t start = raw.rfind('\n', offset == 0 ? 0 : offset - 1);
+  start = start == std::string::npos || offset == 0 ? 0 : start + 1;
+  std::size_t end = raw.find('\n', offset);
+  std::string shown;
+  int column = 1;
+  for (std::size_t i = start; i < (end == std::string::npos ? raw.size() : end);) {
+    std::size_t bad = 0;
+    std::string_view rest(raw.data() + i, 1);
+    unsigned char c = static_cast<unsigned char>(raw[i]);
+    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    rest = std::string_view(raw.data() + i, std::min(len, raw.size() - i));
+    bool ok = is_valid_utf8(rest, &bad) && rest.size() == len;
+    shown += ok ? std::string(rest) : "\xEF\xBF\xBD";
+    if (i < offset) ++column;
+    i += ok ? len : 1;
+  }
+  int line = 1;
+  for (std::size_t i = 0; i < offset; ++i) line += raw[i] == '\n';
+  return {Severity::error, path, line, column, "file is not valid UTF-8", shown, 1,
+          "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)", {}};
+}
+
+}  // namespace
+
+std::shared_ptr<const SourceFile> read_text(const FileSystem& fs, const std::string& root,
+                                            const std::string& path, Diagnostics& diags) {
+  std::string error;
+  std::optional<std::string> raw = fs.read(join_path(root, path), &error);
+  if (!raw) {
+    diags.error(path, "cannot read file: " + error);
+    return nullptr;
+  }
+  if (raw->size() > kMaxTextFile) {
+    diags.add({Severity::error, path, 1, 1,
+               "file is too large (" + std::to_string(raw->size() / (1024 * 1024)) + " MB; the limit is " +
+                   std::to_string(kMaxTextFile / (1024 * 1024)) + " MB)",
+               {}, 1, "split the text into several pages, or attach the document as a file", {}});
+    return nullptr;
+  }
+  std::size_t bad = 0;
+  if (!is_valid_utf8(*raw, &bad)) {
+    diags.add(invalid_utf8(path, *raw, bad));
+    return nullptr;
+  }
+  return std::make_shared<const SourceFile>(path, i18n::to_nfc(normalize_line_endings(std::move(*raw))));
+}
+
+std::optional<config::SiteConfig> load_config(const FileSystem& fs, const std::string& root, Diagnostics& diags) {
+  if (!fs.is_file(join_path(root, "site.yaml"))) {
+    diags.error("site.yaml", "no site.yaml in '" + (root.empty() ? std::string(".") : root) + "'",
+                "run minhbach in a site folder, or name one with --source");
+    return std::nullopt;
+  }
+  auto file = read_text(fs, root, "site.yaml", diags);
+  if (!file) return std::nullopt;
+  std::size_t before = diags.error_count();
+  config::SiteConfig config = config::parse(*file, diags);
+  if (diags.error_count() > before) return std::nullopt;
+  return config;
+}
+
+Sources scan_sources(const FileSystem& fs, const std::string& root, Diagnostics& diags) {
+  Sources out;
+  std::vector<std::string> links;
+  for (const std::string& rel : fs.list_files(join_path(root, "content"), &links)) {
+    std::string path = "content/" + rel;
+    std::optional<content::Placement> place = content::classify(path, diags);
+    if (!place || place->role == content::Placement::Role::ignored) continue;
+    if (place->role == content::Placement::Role::attachment) {
+      out.attachments.push_back(rel);
+      continue;
+    }
+    if (auto file = read_text(fs, root, path, diags)) {
+      out.documents.push_back(std::move(file));
+      out.placements.push_back(*place);
+    }
+  }
+  for (const std::string& link : links)
+    diags.add({Severity::error, "content/" + link, 1, 1, "symbolic links are not followed in content/", {}, 1,
+               "copy the file into the site instead of linking to it", {}});
+  auto data_file = [&](const char* name) -> std::shared_ptr<const SourceFile> {
+    std::string path = std::string("data/") + name;
+    return fs.is_file(join_path(root, path)) ? read_text(fs, root, path, diags) : nullptr;
+  };
+  out.indicators = data_file("indicators.yaml");
+  out.fields = data_file("fields.yaml");
+  out.measures = data_file("results.yaml");
+  return out;
+}
+
+model::Inputs parse_sources(WorkerPool& pool, const Sources& sources, Diagnostics& diags) {
+  model::Inputs inputs;
+  std::vector<std::optional<content::Document>> parsed(sources.documents.size());
+  std::vector<Diagnostics> local(sources.documents.size());
+  pool.parallel_for(sources.documents.size(), [&](std::size_t i, unsigned) {
+    parsed[i] = content::parse_document(sources.documents[i], sources.placements[i], local[i]);
+  });
+  for (std::size_t i = 0; i < parsed.size(); ++i) {
+    diags.append(local[i]);
+    if (parsed[i]) inputs.documents.push_back(std::move(*parsed[i]));
+  }
+  if (sources.indicators) content::parse_indicators(*sources.indicators, inputs.catalogue, diags);
+  if (sources.fields) content::parse_fields(*sources.fields, inputs.catalogue, diags);
+  if (sources.measures) content::parse_measures(*sources.measures, inputs.catalogue, diags);
+  inputs.attachments.reserve(sources.attachments.size());
+  for (const std::string& a : sources.attachments) inputs.attachments.push_back(a);
+  return inputs;
+}
+
+}  // namespace mb::site

@@ -1,0 +1,37 @@
+// The first stages of the pipeline: read site.yaml, scan content/ and data/,
+// parse every file (in parallel) into typed documents and catalogues.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "config/site_config.hpp"
+#include "content/classify.hpp"
+#include "core/diagnostic.hpp"
+#include "core/file_system.hpp"
+#include "core/worker_pool.hpp"
+#include "model/site.hpp"
+
+namespace mb::site {
+
+struct Sources {
+  std::vector<std::shared_ptr<const SourceFile>> documents;
+  std::vector<content::Placement> placements;  // parallel to documents
+  std::vector<std::string> attachments;        // relative to content/
+  std::shared_ptr<const SourceFile> indicators, fields, measures;  // null when absent
+};
+
+// Reads a text file as UTF-8 with LF line endings, in NFC. Invalid UTF-8,
+// and files past the size limit, are reported and give nullptr.
+std::shared_ptr<const SourceFile> read_text(const FileSystem& fs, const std::string& root,
+                                            const std::string& path, Diagnostics& diags);
+
+std::optional<config::SiteConfig> load_config(const FileSystem& fs, const std::string& root, Diagnostics& diags);
+
+Sources scan_sources(const FileSystem& fs, const std::string& root, Diagnostics& diags);
+
+model::Inputs parse_sources(WorkerPool& pool, const Sources& sources, Diagnostics& diags);
+
+}  // namespace mb::site

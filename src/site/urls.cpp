@@ -1,0 +1,41 @@
+#include "site/urls.hpp"
+
+#include "core/assert.hpp"
+
+namespace mb::site {
+
+std::string Urls::segment(const std::string& key, Lang lang) const {
+  const auto& paths = m_theme.table(lang).paths;
+  auto it = paths.find(key);
+  // Missing segments are reported when the theme is checked; keep URLs well-formed meanwhile.
+  return it == paths.end() || it->second.empty() ? key : it->second;
+}
+
+std::string Urls::home(Lang lang) const { return lang == Lang::vi ? m_base : m_base + "en/"; }
+
+std::string Urls::localities(Lang lang) const { return home(lang) + segment("localities", lang) + "/"; }
+
+std::string Urls::page(const model::Page& p, Lang lang) const {
+  switch (p.kind) {
+    case content::Kind::home: return home(lang);
+    case content::Kind::locality: return localities(lang) + p.locality + "/";
+    case content::Kind::report:
+      return localities(lang) + p.locality + "/" + segment("reports", lang) + "/" + p.slug + "/";
+    case content::Kind::initiative:
+      return localities(lang) + p.locality + "/" + segment("initiatives", lang) + "/" + p.slug + "/";
+    case content::Kind::page: return home(lang) + p.slug + "/";
+  }
+  return home(lang);
+}
+
+std::string Urls::attachment(const std::string& locality, const std::string& file) const {
+  return m_base + "files/" + locality + "/" + file;
+}
+
+std::string Urls::output_path(const std::string& page_path) const {
+  MB_ASSERT(page_path.rfind(m_base, 0) == 0);
+  std::string rel = page_path.substr(m_base.size());
+  return rel.empty() || rel.back() == '/' ? rel + "index.html" : rel;
+}
+
+}  // namespace mb::site

@@ -1,0 +1,43 @@
+// The URL scheme (ARCHITECTURE.md §4): Vietnamese at the root, English under
+// /en/, section names localized through the theme's path table, every link
+// carrying base_url's sub-path.
+#pragma once
+
+#include <string>
+
+#include "core/lang.hpp"
+#include "model/site.hpp"
+#include "theme/theme.hpp"
+
+namespace mb::site {
+
+class Urls {
+ public:
+  Urls(std::string base_path, std::string origin, const theme::Theme& theme)
+      : m_base(std::move(base_path)), m_origin(std::move(origin)), m_theme(theme) {}
+
+  const std::string& base_path() const { return m_base; }
+
+  // Site-absolute paths, e.g. "/bao-cao/en/localities/truong-thi/".
+  std::string home(Lang lang) const;
+  std::string localities(Lang lang) const;
+  std::string page(const model::Page& page, Lang lang) const;
+  std::string attachment(const std::string& locality, const std::string& file) const;
+  std::string asset(const std::string& path) const { return m_base + path; }
+
+  // "https://example.gov.vn" + path.
+  std::string absolute(const std::string& path) const { return m_origin + path; }
+
+  // The file under public/ that serves a page path: ".../index.html".
+  std::string output_path(const std::string& page_path) const;
+
+  // A localized section name: segment("localities", vi) → "dia-phuong".
+  std::string segment(const std::string& key, Lang lang) const;
+
+ private:
+  std::string m_base;
+  std::string m_origin;
+  const theme::Theme& m_theme;
+};
+
+}  // namespace mb::site

@@ -1,0 +1,47 @@
+// View models: what a template sees. Every value is text already formatted
+// for the page's language; templates only place it (and escape it).
+#pragma once
+
+#include <kainjow/mustache.hpp>
+
+#include <string>
+
+#include "config/site_config.hpp"
+#include "content/document.hpp"
+#include "core/diagnostic.hpp"
+#include "model/site.hpp"
+#include "site/links.hpp"
+#include "site/routes.hpp"
+#include "site/urls.hpp"
+#include "theme/theme.hpp"
+
+namespace mb::site {
+
+using Data = kainjow::mustache::data;
+
+struct ViewContext {
+  const model::Site& site;
+  const config::SiteConfig& config;
+  const theme::Theme& theme;
+  const Urls& urls;
+  const LinkResolver& links;
+};
+
+// Shared by every page of one language: UI strings, site title, asset URLs.
+Data language_data(const ViewContext& ctx, Lang lang);
+
+// The page's own data; Markdown diagnostics go to `diags`.
+Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags);
+
+// The UI strings the code itself uses (templates' {{t.x}} are checked separately).
+void check_strings(const theme::Theme& theme, Diagnostics& diags);
+
+// A figure as {qualifier, number, unit, note, note_lang}, in `lang`'s format.
+// `english` is the English twin (for translated notes), or null.
+Data quantity_data(const content::Quantity& q, const std::string& key, const std::string& unit, bool percent,
+                   Lang lang, const theme::Theme& theme, const content::Document* english);
+
+// The UI string `key` in `lang` ("" if absent; absence is reported by check_strings).
+const std::string& ui(const theme::Theme& theme, Lang lang, const std::string& key);
+
+}  // namespace mb::site

@@ -1,0 +1,150 @@
+// The frame every page shares: title, language switcher, alternates, navigation, body.
+#include <algorithm>
+
+#include "i18n/text.hpp"
+#include "site/view_parts.hpp"
+
+namespace mb::site {
+
+namespace {
+
+Lang other(Lang l) { return l == Lang::vi ? Lang::en : Lang::vi; }
+
+std::string twin_path(const ViewContext& ctx, const Route& route, Lang lang) {
+  if (route.page) return ctx.urls.page(*route.page, lang);
+  if (route.kind == RouteKind::localities) return ctx.urls.localities(lang);
+  return ctx.urls.home(lang);
+}
+
+std::string route_title(const ViewContext& ctx, const Route& route) {
+  if (route.page) return route.page->in(route.lang).title;
+  return ui(ctx.theme, route.lang, "localities");
+}
+
+Data navigation(const ViewContext& ctx, const Route& route) {
+  Lang lang = route.lang;
+  Data nav = list();
+  auto item = [&](const std::string& text, const std::string& url) {
+    Data i;
+    i.set("label", text);
+    i.set("url", url);
+    bool current = route.path == url ||
+                   (url != ctx.urls.home(lang) && route.path.rfind(url, 0) == 0);
+    i.set("current", current);
+    nav.push_back(i);
+  };
+  item(ui(ctx.theme, lang, "home"), ctx.urls.home(lang));
+  item(ui(ctx.theme, lang, "localities"), ctx.urls.localities(lang));
+  for (const model::Page* p : ctx.site.free_pages) item(p->in(lang).title, ctx.urls.page(*p, lang));
+  return nav;
+}
+
+}  // namespace
+
+std::string label(const ViewContext& ctx, Lang lang, const std::string& prefix, const std::string& value) {
+  std::string key = prefix + "_" + value;
+  std::replace(key.begin(), key.end(), '-', '_');
+  return ui(ctx.theme, lang, key);
+}
+
+Data link_data(const ViewContext& ctx, const model::Page& page, Lang lang) {
+  Data d;
+  d.set("title", page.in(lang).title);
+  d.set("url", ctx.urls.page(page, lang));
+  d.set("title_lang", lang == Lang::en && !page.translated() ? Data("vi") : Data(false));
+  d.set("summary", optional(page.in(lang).summary));
+  return d;
+}
+
+void add_body(const ViewContext& ctx, const Route& route, const content::Document& doc, Data& d,
+              Diagnostics& diags) {
+  markdown::Options options;
+  options.make_id = [](std::string_view text) { return i18n::slugify(text); };
+  options.resolve_link = [&](std::string_view target) { return ctx.links.resolve(doc, route.lang, target); };
+  // An untranslated English page renders the Vietnamese body again: its
+  // diagnostics were already reported for the Vietnamese route.
+  Diagnostics discard;
+  markdown::Output out = markdown::render(*doc.source, doc.body_offset, options,
+                                          doc.lang == route.lang ? diags : discard);
+  d.set("body", optional(out.html));
+  struct Entry {
+    Data item;
+    Data children = list();
+  };
+  std::vector<Entry> entries;
+  for (const markdown::Heading& h : out.headings) {
+    if (h.level != 2 && !(h.level == 3 && !entries.empty())) continue;
+    Data item;
+    item.set("id", h.id);
+    item.set("text", h.text);
+    if (h.level == 2)
+      entries.push_back({item});
+    else
+      entries.back().children.push_back(item);
+  }
+  Data toc = list();
+  for (Entry& e : entries) {
+    set_list(e.item, "children", e.children);
+    toc.push_back(e.item);
+  }
+  set_list(d, "toc", toc);
+}
+
+Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags) {
+  Lang lang = route.lang;
+  Data d;
+  std::string title = route_title(ctx, route);
+  d.set("title", title);
+  d.set("page_title", route.kind == RouteKind::home ? ctx.config.title[lang] : title + " · " + ctx.config.title[lang]);
+  d.set("canonical", ctx.urls.absolute(route.path));
+  d.set("nav", navigation(ctx, route));
+
+  bool translated = !route.page || route.page->translated();
+  d.set("untranslated", lang == Lang::en && !translated);
+  d.set("content_lang", lang == Lang::en && !translated ? Data("vi") : Data(false));
+  d.set("summary", false);
+  d.set("body", false);
+  set_list(d, "toc", list());
+  Data alternates = list();
+  for (Lang l : kLangs) {
+    if (l == Lang::en && !translated) continue;
+    Data a;
+    a.set("hreflang", lang_code(l));
+    a.set("href", ctx.urls.absolute(twin_path(ctx, route, l)));
+    alternates.push_back(a);
+  }
+  Data x_default;
+  x_default.set("hreflang", "x-default");
+  x_default.set("href", ctx.urls.absolute(twin_path(ctx, route, Lang::vi)));
+  alternates.push_back(x_default);
+  d.set("alternates", alternates);
+  d.set("switch_url", twin_path(ctx, route, other(lang)));
+  d.set("switch_lang", lang_code(other(lang)));
+  d.set("switch_label", ui(ctx.theme, lang, "switch_label"));
+
+  if (route.page) {
+    const content::Document& doc = route.page->in(lang);
+    d.set("summary", optional(doc.summary));
+    add_body(ctx, route, doc, d, diags);
+  }
+  switch (route.kind) {
+    case RouteKind::home: add_home(ctx, route, d); break;
+    case RouteKind::localities: add_localities(ctx, route, d); break;
+    case RouteKind::locality: add_locality(ctx, route, d); break;
+    case RouteKind::report: add_report(ctx, route, d); break;
+    case RouteKind::initiative: add_initiative(ctx, route, d); break;
+    case RouteKind::page: break;
+  }
+  return d;
+}
+
+std::vector<const model::Locality*> localities_by_name(const model::Site& site) {
+  std::vector<const model::Locality*> out;
+  for (const model::Locality& l : site.localities) out.push_back(&l);
+  std::sort(out.begin(), out.end(), [](const model::Locality* a, const model::Locality* b) {
+    return i18n::compare_vi(a->page->vi->title, b->page->vi->title) < 0;
+  });
+  return out;
+}
+
+}  // namespace mb::site

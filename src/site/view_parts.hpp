@@ -1,0 +1,42 @@
+// Pieces of view models shared by several page kinds.
+#pragma once
+
+#include "site/view.hpp"
+
+namespace mb::site {
+
+inline Data list() { return Data(Data::type::list); }
+
+// Mustache looks a missing key up in the enclosing context, so a list item
+// without a summary would show the page's. Optional values are therefore
+// always set: to the text, or to false.
+inline Data optional(const std::string& text) { return text.empty() ? Data(false) : Data(text); }
+
+// Sets `key` to the list and `has_key` to whether it has items, so templates
+// can wrap a list in a heading only when it is not empty.
+inline void set_list(Data& d, const std::string& key, const Data& items) {
+  d.set(key, items);
+  d.set("has_" + key, !items.is_empty_list());
+}
+
+// The label of an enumerated value: ui("kind_ward"), ui("status_ongoing")…
+std::string label(const ViewContext& ctx, Lang lang, const std::string& prefix, const std::string& value);
+
+// {title, url} of a page in `lang`, with title_lang when the text shown is Vietnamese on an English page.
+Data link_data(const ViewContext& ctx, const model::Page& page, Lang lang);
+
+// Rendered Markdown body and its table of contents.
+void add_body(const ViewContext& ctx, const Route& route, const content::Document& doc, Data& d,
+              Diagnostics& diags);
+
+// Per-kind page data.
+void add_locality(const ViewContext& ctx, const Route& route, Data& d);
+void add_report(const ViewContext& ctx, const Route& route, Data& d);
+void add_initiative(const ViewContext& ctx, const Route& route, Data& d);
+void add_localities(const ViewContext& ctx, const Route& route, Data& d);
+void add_home(const ViewContext& ctx, const Route& route, Data& d);
+
+// Localities sorted by name with Vietnamese collation.
+std::vector<const model::Locality*> localities_by_name(const model::Site& site);
+
+}  // namespace mb::site

@@ -1,0 +1,139 @@
+// Templates are Mustache (kainjow). Partials are expanded once, here, so a
+// missing or circular partial is reported with its position before any page
+// renders, and pages never re-parse a partial.
+#include <kainjow/mustache.hpp>
+
+#include <functional>
+#include <regex>
+#include <set>
+
+#include "core/suggest.hpp"
+#include "theme/theme.hpp"
+
+namespace mb::theme {
+
+namespace {
+
+struct TemplateFile {
+  std::shared_ptr<const SourceFile> file;
+};
+
+// Finds "{{> name}}" tags: their offsets, lengths and names.
+struct PartialTag {
+  std::size_t offset;
+  std::size_t length;
+  std::string name;
+};
+
+std::vector<PartialTag> partial_tags(const std::string& text) {
+  static const std::regex tag(R"(\{\{>\s*([A-Za-z0-9_./-]+)\s*\}\})");
+  std::vector<PartialTag> out;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), tag); it != std::sregex_iterator(); ++it)
+    out.push_back({static_cast<std::size_t>(it->position(0)), static_cast<std::size_t>(it->length(0)), (*it)[1]});
+  return out;
+}
+
+// kainjow reports "Unclosed section "x" at 120": turn the offset into a position.
+void check_syntax(const SourceFile& file, Diagnostics& diags) {
+  kainjow::mustache::mustache parsed(file.text());
+  if (parsed.is_valid()) return;
+  std::string msg = parsed.error_message();
+  std::size_t offset = 0;
+  std::size_t at = msg.rfind(" at ");
+  if (at != std::string::npos) {
+    offset = std::strtoul(msg.c_str() + at + 4, nullptr, 10);
+    msg.erase(at);
+  }
+  diags.add(file.at(Severity::error, offset, 1, "template error: " + msg,
+                    "every {{#section}} and {{^section}} needs a matching {{/section}}"));
+}
+
+class Expander {
+ public:
+  Expander(const std::map<std::string, TemplateFile>& partials, Diagnostics& diags)
+      : m_partials(partials), m_diags(diags) {}
+
+  std::string expand(const SourceFile& file, std::vector<std::string>& stack) {
+    std::string out;
+    std::size_t pos = 0;
+    for (const PartialTag& tag : partial_tags(file.text())) {
+      out.append(file.text(), pos, tag.offset - pos);
+      pos = tag.offset + tag.length;
+      auto it = m_partials.find(tag.name);
+      if (it == m_partials.end()) {
+        std::vector<std::string> names;
+        for (const auto& [name, f] : m_partials) names.push_back(name);
+        std::string hint = mb::did_you_mean(tag.name, names);
+        m_diags.add(file.at(Severity::error, tag.offset, tag.length, "missing partial '" + tag.name + "'",
+                            hint.empty() ? "partials live in templates/partials/<name>.mustache" : hint));
+        continue;
+      }
+      if (std::find(stack.begin(), stack.end(), tag.name) != stack.end()) {
+        std::string chain;
+        for (const std::string& s : stack) chain += s + " → ";
+        m_diags.add(file.at(Severity::error, tag.offset, tag.length,
+                            "partial '" + tag.name + "' includes itself (" + chain + tag.name + ")",
+                            "break the cycle: a partial cannot include a partial that includes it"));
+        continue;
+      }
+      stack.push_back(tag.name);
+      out += expand(*it->second.file, stack);
+      stack.pop_back();
+    }
+    out.append(file.text(), pos, std::string::npos);
+    return out;
+  }
+
+ private:
+  const std::map<std::string, TemplateFile>& m_partials;
+  Diagnostics& m_diags;
+};
+
+// name → file, site templates/ overriding the theme's.
+std::map<std::string, TemplateFile> read_dir(const FileSystem& fs, const std::string& root,
+                                             const std::vector<std::string>& dirs, Theme& theme,
+                                             Diagnostics& diags) {
+  std::map<std::string, TemplateFile> out;
+  for (const std::string& dir : dirs) {
+    for (const std::string& rel : fs.list_files(join_path(root, dir))) {
+      const std::string ext = ".mustache";
+      if (rel.find('/') != std::string::npos || rel.size() <= ext.size() ||
+          rel.compare(rel.size() - ext.size(), ext.size(), ext) != 0)
+        continue;
+      std::string path = join_path(dir, rel);
+      std::string error;
+      auto text = fs.read(join_path(root, path), &error);
+      if (!text) {
+        diags.error(path, "cannot read template: " + error);
+        continue;
+      }
+      theme.sources.push_back(path);
+      out[rel.substr(0, rel.size() - ext.size())] = {std::make_shared<SourceFile>(path, normalize_line_endings(*text))};
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+void load_templates(const FileSystem& fs, const std::string& root, Theme& theme, Diagnostics& diags) {
+  auto partials = read_dir(fs, root, {theme.dir + "/templates/partials", "templates/partials"}, theme, diags);
+  auto pages = read_dir(fs, root, {theme.dir + "/templates", "templates"}, theme, diags);
+  std::size_t before = diags.error_count();
+  for (const auto& [name, t] : partials) check_syntax(*t.file, diags);
+  for (const auto& [name, t] : pages) check_syntax(*t.file, diags);
+  if (diags.error_count() > before) return;
+  Expander expander(partials, diags);
+  for (const auto& [name, t] : pages) {
+    std::vector<std::string> stack;
+    std::string text = expander.expand(*t.file, stack);
+    kainjow::mustache::mustache whole(text);
+    if (!whole.is_valid())
+      diags.add({Severity::error, t.file->path(), 1, 1,
+                 "template error once partials are included: " + whole.error_message(), {}, 1,
+                 "a section opened in a partial must close in the same partial", {}});
+    theme.templates[name] = std::move(text);
+  }
+}
+
+}  // namespace mb::theme

@@ -1,0 +1,220 @@
+#include "yaml/node.hpp"
+
+#include <yaml-cpp/eventhandler.h>
+#include <yaml-cpp/exceptions.h>
+#include <yaml-cpp/parser.h>
+
+#include <set>
+#include <sstream>
+
+namespace mb::yaml {
+
+const Node* Node::find(std::string_view key) const {
+  for (const auto& [k, v] : entries)
+    if (k.value == key) return &v;
+  return nullptr;
+}
+
+const char* Node::kind_name() const {
+  switch (kind) {
+    case Kind::null: return "nothing";
+    case Kind::scalar: return "a single value";
+    case Kind::sequence: return "a list";
+    case Kind::map: return "a map";
+  }
+  return "?";
+}
+
+namespace {
+
+constexpr std::size_t kMaxDepth = 64;
+
+// Builds Nodes from parser events. Keys alternate with values inside a map:
+// a map frame stores a pending key until its value arrives.
+class TreeBuilder final : public YAML::EventHandler {
+ public:
+  TreeBuilder(const SourceFile& file, std::size_t base, Diagnostics& diags)
+      : m_file(file), m_base(base), m_diags(diags) {}
+
+  Node take_root() { return std::move(m_root); }
+  bool ok() const { return m_ok; }
+
+  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentEnd() override {}
+
+  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+    Node n;
+    n.offset = offset(mark);
+    check_anchor(anchor, mark);
+    push(std::move(n));
+  }
+
+  void OnAlias(const YAML::Mark& mark, YAML::anchor_t) override {
+    error(mark, "YAML aliases (*name) are not allowed in Minh Bạch files",
+          "write the value out in full; aliases make content hard to review and can expand without bound");
+    Node n;
+    n.offset = offset(mark);
+    push(std::move(n));
+  }
+
+  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                const std::string& value) override {
+    check_anchor(anchor, mark);
+    Node n;
+    n.kind = Node::Kind::scalar;
+    n.value = value;
+    n.quoted = tag == "!";  // yaml-cpp tags non-plain (quoted, block) scalars "!"
+    n.offset = offset(mark);
+    push(std::move(n));
+  }
+
+  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                       YAML::EmitterStyle::value) override {
+    check_anchor(anchor, mark);
+    open(Node::Kind::sequence, mark);
+  }
+  void OnSequenceEnd() override { close(); }
+
+  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
+                  YAML::EmitterStyle::value) override {
+    check_anchor(anchor, mark);
+    open(Node::Kind::map, mark);
+  }
+  void OnMapEnd() override { close(); }
+
+ private:
+  struct Frame {
+    Node node;
+    bool has_key = false;
+    Node key;
+    std::set<std::string> seen;
+  };
+
+  std::size_t offset(const YAML::Mark& mark) const {
+    return m_base + static_cast<std::size_t>(mark.pos < 0 ? 0 : mark.pos);
+  }
+
+  void error(const YAML::Mark& mark, std::string message, std::string hint = {}) {
+    std::size_t at = offset(mark);
+    m_diags.add(m_file.at(Severity::error, at, 1, std::move(message), std::move(hint)));
+    m_ok = false;
+  }
+
+  void check_anchor(YAML::anchor_t anchor, const YAML::Mark& mark) {
+    if (anchor != YAML::NullAnchor)
+      error(mark, "YAML anchors (&name) are not allowed in Minh Bạch files",
+            "write the value out in full where it is needed");
+  }
+
+  void open(Node::Kind kind, const YAML::Mark& mark) {
+    if (m_stack.size() >= kMaxDepth) {
+      if (m_too_deep++ == 0) error(mark, "YAML nesting is deeper than 64 levels");
+      m_stack.emplace_back();  // keep the event structure balanced
+      m_stack.back().node.kind = kind;
+      return;
+    }
+    Frame f;
+    f.node.kind = kind;
+    f.node.offset = offset(mark);
+    m_stack.push_back(std::move(f));
+  }
+
+  void close() {
+    Node n = std::move(m_stack.back().node);
+    m_stack.pop_back();
+    push(std::move(n));
+  }
+
+  void push(Node n) {
+    if (m_stack.empty()) {
+      m_root = std::move(n);
+      return;
+    }
+    Frame& f = m_stack.back();
+    if (f.node.kind == Node::Kind::sequence) {
+      f.node.items.push_back(std::move(n));
+    } else if (!f.has_key) {
+      if (!n.is_scalar()) {
+        m_diags.add(m_file.at(Severity::error, n.offset, 1, "a key must be a plain name, not " +
+                                                                std::string(n.kind_name())));
+        m_ok = false;
+      } else if (!f.seen.insert(n.value).second) {
+        m_diags.add(m_file.at(Severity::error, n.offset, n.value.size(),
+                              "duplicate key '" + n.value + "'",
+                              "each key may appear once; remove or merge the repeated one"));
+        m_ok = false;
+      }
+      f.key = std::move(n);
+      f.has_key = true;
+    } else {
+      f.node.entries.emplace_back(std::move(f.key), std::move(n));
+      f.has_key = false;
+    }
+  }
+
+  const SourceFile& m_file;
+  std::size_t m_base;
+  Diagnostics& m_diags;
+  std::vector<Frame> m_stack;
+  Node m_root;
+  bool m_ok = true;
+  int m_too_deep = 0;
+};
+
+// yaml-cpp's messages are terse; the hint says what an editor can do about the common ones.
+std::string hint_for_parser_error(const std::string& msg) {
+  if (msg.find("illegal map value") != std::string::npos)
+    return "a value that contains ': ' must be quoted, e.g. title: \"Báo cáo: 6 tháng\"";
+  if (msg.find("end of map") != std::string::npos || msg.find("end of sequence") != std::string::npos)
+    return "check the indentation and the closing bracket of this block";
+  if (msg.find("tab") != std::string::npos)
+    return "indent with spaces; YAML does not allow tabs for indentation";
+  return "check the indentation and quote values that contain ':' or start with a special character";
+}
+
+}  // namespace
+
+bool parse(const SourceFile& file, std::size_t begin, std::size_t end, Node& out,
+           Diagnostics& diags) {
+  std::string_view text = std::string_view(file.text()).substr(begin, end - begin);
+  out = Node{};
+  out.kind = Node::Kind::map;
+  out.offset = begin;
+  // YAML forbids tabs in indentation, and yaml-cpp's message for it is obscure.
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if ((i == 0 || text[i - 1] == '\n')) {
+      std::size_t j = i;
+      while (j < text.size() && text[j] == ' ') ++j;
+      if (j < text.size() && text[j] == '\t') {
+        diags.add(file.at(Severity::error, begin + j, 1, "tab used for indentation",
+                          "indent with spaces; YAML does not allow tabs for indentation"));
+        return false;
+      }
+    }
+  }
+  std::istringstream in{std::string(text)};
+  TreeBuilder builder(file, begin, diags);
+  try {
+    YAML::Parser parser(in);
+    parser.HandleNextDocument(builder);
+    if (parser.HandleNextDocument(builder)) {
+      diags.add(file.at(Severity::error, begin, 1, "more than one YAML document in front matter"));
+      return false;
+    }
+  } catch (const YAML::Exception& e) {
+    std::size_t at = begin + static_cast<std::size_t>(e.mark.pos < 0 ? 0 : e.mark.pos);
+    diags.add(file.at(Severity::error, at, 1, "invalid YAML: " + e.msg, hint_for_parser_error(e.msg)));
+    return false;
+  }
+  Node root = builder.take_root();
+  if (root.kind == Node::Kind::map) {
+    out = std::move(root);
+  } else if (!root.is_null()) {
+    diags.add(file.at(Severity::error, root.offset, 1,
+                      "expected key: value pairs, found " + std::string(root.kind_name())));
+    return false;
+  }
+  return builder.ok();
+}
+
+}  // namespace mb::yaml
