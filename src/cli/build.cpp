@@ -51,7 +51,9 @@ std::string json_line(const Diagnostic& d) {
 
 // Prints every diagnostic and returns the exit code they call for.
 int report(const Diagnostics& diags, const BuildOptions& options, std::ostream& err) {
-  for (const Diagnostic& d : diags.all()) err << (options.json ? json_line(d) : format_diagnostic(d));
+  std::vector<Diagnostic> sorted = diags.all();
+  sort_diagnostics(sorted);
+  for (const Diagnostic& d : sorted) err << (options.json ? json_line(d) : format_diagnostic(d));
   if (!options.json && (diags.error_count() || diags.warning_count())) {
     auto plural = [](std::size_t n, const char* word) {
       return std::to_string(n) + " " + word + (n == 1 ? "" : "s");
@@ -71,6 +73,11 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
   StageTimer timer(options.verbose, out);
   WorkerPool pool(options.jobs);
 
+  if (!fs.is_file(join_path(root, "site.yaml"))) {
+    err << "minhbach: no site.yaml in '" << root << "'\n"
+        << "  hint: run minhbach in a site folder, or name one with --source\n";
+    return kUsageError;
+  }
   std::optional<config::SiteConfig> config = site::load_config(fs, root, diags);
   if (!config) return report(diags, options, err);
   if (!options.base_url.empty()) {

@@ -1,5 +1,7 @@
 #include "content/fields.hpp"
 
+#include <algorithm>
+
 #include "i18n/text.hpp"
 
 namespace mb::content {
@@ -61,6 +63,17 @@ std::optional<Quantity> read_quantity(const yaml::Reader& r, const yaml::Node& n
   return q;
 }
 
+std::optional<Quantity> read_count(const yaml::Reader& r, const yaml::Node& n, std::string_view key) {
+  std::optional<Quantity> q = read_quantity(r, n, key);
+  if (!q || q->value == static_cast<double>(static_cast<long long>(q->value))) return q;
+  const yaml::Node& at = n.is_map() && n.find("value") ? *n.find("value") : n;
+  std::string digits = at.value;
+  digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
+  r.error(at, "'" + std::string(key) + "' counts people or households and must be a whole number, found '" + at.value + "'",
+          "'" + at.value + "' is read as a decimal; without thousands separators write " + digits);
+  return std::nullopt;
+}
+
 QuantityMap read_quantity_map(const yaml::Reader& r, const yaml::Node& n, std::string_view key) {
   QuantityMap out;
   if (n.is_null() || !r.expect_map(n, key)) return out;
@@ -84,8 +97,8 @@ void read_locality(const yaml::Reader& r, const yaml::Node& root, Document& doc)
   if (const yaml::Node* n = root.find("district"))
     if (auto v = r.text(*n, "district")) f.district = *v;
   if (const yaml::Node* n = root.find("area_km2")) f.area_km2 = read_quantity(r, *n, "area_km2");
-  if (const yaml::Node* n = root.find("population")) f.population = read_quantity(r, *n, "population");
-  if (const yaml::Node* n = root.find("households")) f.households = read_quantity(r, *n, "households");
+  if (const yaml::Node* n = root.find("population")) f.population = read_count(r, *n, "population");
+  if (const yaml::Node* n = root.find("households")) f.households = read_count(r, *n, "households");
   for (const auto* q : {&f.area_km2, &f.population, &f.households})
     if (*q && (*q)->value < 0) r.error(root, "a locality's area, population and households cannot be negative");
   if (const yaml::Node* n = root.find("website")) {

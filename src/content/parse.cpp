@@ -76,7 +76,8 @@ std::optional<Document> parse_document(std::shared_ptr<const SourceFile> source,
 
   yaml::Node root;
   std::size_t before = diags.error_count();
-  yaml::parse(file, split->yaml_begin, split->yaml_end, root, diags);
+  // A syntax error leaves nothing trustworthy to check keys against.
+  if (!yaml::parse(file, split->yaml_begin, split->yaml_end, root, diags)) return std::nullopt;
   yaml::Reader r{file, diags};
   yaml::check_keys(r, root, allowed_keys(doc.kind, doc.lang), "front-matter key",
                    [&](const std::string& key) { return misplaced_key(doc, key); });

@@ -53,13 +53,15 @@ void pair_twins(Site& site, Diagnostics& diags) {
     (d.lang == Lang::vi ? p.vi : p.en) = &d;
   }
   for (auto& [key, page] : by_key) {
+    // A twin that exists but failed to parse was reported already.
+    if (!page.vi && site.unreadable.count(twin_path(*page.en, Lang::vi))) continue;
     if (!page.vi) {
       file_error(diags, page.en->path(), "English page has no Vietnamese source",
                  "create " + twin_path(*page.en, Lang::vi) +
                      "; the Vietnamese file is the source and holds the numbers");
       continue;
     }
-    if (!page.en)
+    if (!page.en && !site.unreadable.count(twin_path(*page.vi, Lang::en)))
       diags.add({Severity::warning, page.vi->path(), 1, 1, "page has no English translation", {}, 1,
                  "create " + twin_path(*page.vi, Lang::en) +
                      "; until then /en/ shows the Vietnamese text with a notice",
@@ -83,6 +85,8 @@ void index_pages(Site& site, Diagnostics& diags) {
   }
   for (auto& [slug, l] : localities) {
     if (!l.page) {
+      // A profile that exists but failed to parse was reported already.
+      if (site.unreadable.count("content/localities/" + slug + "/_index.vi.md")) continue;
       const Page* any = !l.reports.empty() ? l.reports.front() : l.initiatives.front();
       file_error(diags, any->vi->path(), "locality '" + slug + "' has no profile page",
                  "create content/localities/" + slug + "/_index.vi.md with its title, kind and province");
@@ -113,6 +117,7 @@ Site build(Inputs inputs, Diagnostics& diags) {
   site.documents = std::move(inputs.documents);
   site.catalogue = std::move(inputs.catalogue);
   site.attachments.insert(inputs.attachments.begin(), inputs.attachments.end());
+  site.unreadable = std::move(inputs.unreadable);
   pair_twins(site, diags);
   index_pages(site, diags);
   check_references(site, diags);

@@ -60,11 +60,6 @@ std::shared_ptr<const SourceFile> read_text(const FileSystem& fs, const std::str
 }
 
 std::optional<config::SiteConfig> load_config(const FileSystem& fs, const std::string& root, Diagnostics& diags) {
-  if (!fs.is_file(join_path(root, "site.yaml"))) {
-    diags.error("site.yaml", "no site.yaml in '" + (root.empty() ? std::string(".") : root) + "'",
-                "run minhbach in a site folder, or name one with --source");
-    return std::nullopt;
-  }
   auto file = read_text(fs, root, "site.yaml", diags);
   if (!file) return std::nullopt;
   std::size_t before = diags.error_count();
@@ -87,6 +82,8 @@ Sources scan_sources(const FileSystem& fs, const std::string& root, Diagnostics&
     if (auto file = read_text(fs, root, path, diags)) {
       out.documents.push_back(std::move(file));
       out.placements.push_back(*place);
+    } else {
+      out.unreadable.push_back(path);
     }
   }
   for (const std::string& link : links)
@@ -111,11 +108,15 @@ model::Inputs parse_sources(WorkerPool& pool, const Sources& sources, Diagnostic
   });
   for (std::size_t i = 0; i < parsed.size(); ++i) {
     diags.append(local[i]);
-    if (parsed[i]) inputs.documents.push_back(std::move(*parsed[i]));
+    if (parsed[i])
+      inputs.documents.push_back(std::move(*parsed[i]));
+    else
+      inputs.unreadable.insert(sources.documents[i]->path());
   }
   if (sources.indicators) content::parse_indicators(*sources.indicators, inputs.catalogue, diags);
   if (sources.fields) content::parse_fields(*sources.fields, inputs.catalogue, diags);
   if (sources.measures) content::parse_measures(*sources.measures, inputs.catalogue, diags);
+  inputs.unreadable.insert(sources.unreadable.begin(), sources.unreadable.end());
   inputs.attachments.reserve(sources.attachments.size());
   for (const std::string& a : sources.attachments) inputs.attachments.push_back(a);
   return inputs;

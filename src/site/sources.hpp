@@ -20,6 +20,7 @@ struct Sources {
   std::vector<std::shared_ptr<const SourceFile>> documents;
   std::vector<content::Placement> placements;  // parallel to documents
   std::vector<std::string> attachments;        // relative to content/
+  std::vector<std::string> unreadable;         // documents that could not be read (reported)
   std::shared_ptr<const SourceFile> indicators, fields, measures;  // null when absent
 };
 

@@ -2,6 +2,8 @@
 // to @import and plain SCSS (no @use).
 #include <sass/context.h>
 
+#include <filesystem>
+
 #include "core/file_system.hpp"
 #include "theme/theme.hpp"
 
@@ -23,8 +25,12 @@ void compile_styles(const std::string& root, Theme& theme, Diagnostics& diags) {
 
   if (sass_compile_file_context(file_ctx) != 0) {
     std::string file = sass_context_get_error_file(ctx) ? sass_context_get_error_file(ctx) : full;
-    std::string prefix = root.empty() || root == "." ? "" : root + "/";
-    if (!prefix.empty() && file.rfind(prefix, 0) == 0) file = file.substr(prefix.size());
+    // libsass names imported files by absolute path; diagnostics name files from the site root.
+    std::string prefix = std::filesystem::absolute(root.empty() ? "." : root).lexically_normal().string();
+    if (!prefix.empty() && prefix.back() != '/') prefix += '/';
+    if (file.rfind(prefix, 0) == 0) file = file.substr(prefix.size());
+    std::string relative_prefix = root.empty() || root == "." ? "" : root + "/";
+    if (!relative_prefix.empty() && file.rfind(relative_prefix, 0) == 0) file = file.substr(relative_prefix.size());
     std::string message = sass_context_get_error_text(ctx) ? sass_context_get_error_text(ctx) : "SCSS error";
     int line = static_cast<int>(sass_context_get_error_line(ctx));
     int column = static_cast<int>(sass_context_get_error_column(ctx));

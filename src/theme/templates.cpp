@@ -60,7 +60,10 @@ class Expander {
       out.append(file.text(), pos, tag.offset - pos);
       pos = tag.offset + tag.length;
       auto it = m_partials.find(tag.name);
+      // A partial shared by many pages would repeat its error once per page.
+      bool first_report = m_reported.insert({file.path(), tag.offset}).second;
       if (it == m_partials.end()) {
+        if (!first_report) continue;
         std::vector<std::string> names;
         for (const auto& [name, f] : m_partials) names.push_back(name);
         std::string hint = mb::did_you_mean(tag.name, names);
@@ -69,6 +72,7 @@ class Expander {
         continue;
       }
       if (std::find(stack.begin(), stack.end(), tag.name) != stack.end()) {
+        if (!first_report) continue;
         std::string chain;
         for (const std::string& s : stack) chain += s + " → ";
         m_diags.add(file.at(Severity::error, tag.offset, tag.length,
@@ -87,6 +91,7 @@ class Expander {
  private:
   const std::map<std::string, TemplateFile>& m_partials;
   Diagnostics& m_diags;
+  std::set<std::pair<std::string, std::size_t>> m_reported;
 };
 
 // name → file, site templates/ overriding the theme's.

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The bundled site builds with no error and no warning, with a page for every
+# locality, report and initiative in both languages, none marked untranslated.
+set -uo pipefail
+bin=$1; repo=$2
+fail() { echo "FAIL: $*"; exit 1; }
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+"$bin" build --quiet --source "$repo" --output "$tmp/public" >"$tmp/out" 2>"$tmp/err" || fail "build failed: $(cat "$tmp/err")"
+[ ! -s "$tmp/err" ] || fail "diagnostics on the bundled site: $(cat "$tmp/err")"
+out="$tmp/public"
+for f in index.html en/index.html dia-phuong/index.html en/localities/index.html css/main.css; do
+  [ -s "$out/$f" ] || fail "missing $f"
+done
+count=0
+for dir in "$repo"/content/localities/*/; do
+  loc=$(basename "$dir")
+  [ -s "$out/dia-phuong/$loc/index.html" ] && [ -s "$out/en/localities/$loc/index.html" ] || fail "locality $loc"
+  for f in "$dir"reports/*.vi.md; do
+    [ -e "$f" ] || continue
+    r=$(basename "$f" .vi.md)
+    [ -s "$out/dia-phuong/$loc/bao-cao/$r/index.html" ] && [ -s "$out/en/localities/$loc/reports/$r/index.html" ] || fail "report $loc/$r"
+    count=$((count + 1))
+  done
+  for f in "$dir"initiatives/*.vi.md; do
+    [ -e "$f" ] || continue
+    i=$(basename "$f" .vi.md)
+    [ -s "$out/dia-phuong/$loc/mo-hinh/$i/index.html" ] && [ -s "$out/en/localities/$loc/initiatives/$i/index.html" ] || fail "initiative $loc/$i"
+    count=$((count + 1))
+  done
+done
+[ $count -gt 0 ] || fail "no reports or initiatives found"
+! grep -rl 'class="notice"' "$out" || fail "pages marked as not translated"
+grep -q '<html lang="en">' "$out/en/index.html" || fail "English home is not lang=en"
+echo "ok: $count reports and initiatives in both languages"

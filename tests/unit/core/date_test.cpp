@@ -1,0 +1,48 @@
+#include <doctest/doctest.h>
+
+#include "core/date.hpp"
+
+using namespace mb;
+
+TEST_CASE("core: parse_iso_date reads YYYY-MM-DD") {
+  auto d = parse_iso_date("2021-11-26");
+  REQUIRE(d);
+  CHECK(d->year == 2021);
+  CHECK(d->month == 11);
+  CHECK(d->day == 26);
+}
+
+TEST_CASE("core: parse_iso_date refuses malformed text and impossible days") {
+  for (const char* bad : {"", "2021-1-26", "2021/11/26", "26-11-2021", "2021-11-26 ", "2021-11-2x",
+                          "2021-13-01", "2021-00-10", "2021-04-31", "2021-04-00", "2023-02-29",
+                          "1900-02-29", "1899-12-31", "+021-11-26"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(parse_iso_date(bad));
+  }
+}
+
+TEST_CASE("core: parse_iso_date follows the Gregorian leap-year rule") {
+  CHECK(parse_iso_date("2024-02-29"));
+  CHECK(parse_iso_date("2000-02-29"));
+  CHECK_FALSE(parse_iso_date("2100-02-29"));
+}
+
+TEST_CASE("core: days_in_month") {
+  CHECK(days_in_month(2023, 1) == 31);
+  CHECK(days_in_month(2023, 2) == 28);
+  CHECK(days_in_month(2024, 2) == 29);
+  CHECK(days_in_month(1900, 2) == 28);
+  CHECK(days_in_month(2000, 2) == 29);
+  CHECK(days_in_month(2023, 6) == 30);
+  CHECK(days_in_month(2023, 12) == 31);
+  CHECK(days_in_month(2023, 0) == 0);
+  CHECK(days_in_month(2023, 13) == 0);
+}
+
+TEST_CASE("core: to_iso pads and round-trips; dates order by calendar") {
+  CHECK(to_iso(Date{2023, 6, 3}) == "2023-06-03");
+  CHECK(to_iso(*parse_iso_date("1999-12-31")) == "1999-12-31");
+  CHECK(Date{2023, 1, 31} < Date{2023, 2, 1});
+  CHECK(Date{2022, 12, 31} < Date{2023, 1, 1});
+  CHECK(Date{2023, 6, 30} == *parse_iso_date("2023-06-30"));
+}

@@ -1,0 +1,121 @@
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "core/file_system.hpp"
+
+using namespace mb;
+namespace fs = std::filesystem;
+
+TEST_CASE("core: join_path") {
+  CHECK(join_path("a/b", "c") == "a/b/c");
+  CHECK(join_path("a/b/", "c") == "a/b/c");
+  CHECK(join_path("", "c") == "c");
+  CHECK(join_path(".", "c") == "c");
+  CHECK(join_path("a", "") == "a");
+}
+
+TEST_CASE("core: MemoryFileSystem reads what was added and reports a missing file") {
+  MemoryFileSystem mfs;
+  mfs.add("site.yaml", "title: x\n");
+  std::string error;
+  auto text = mfs.read("site.yaml", &error);
+  REQUIRE(text);
+  CHECK(*text == "title: x\n");
+  CHECK_FALSE(mfs.read("nope.yaml", &error));
+  CHECK(error == "No such file or directory");
+  CHECK_FALSE(mfs.read("nope.yaml", nullptr));
+}
+
+TEST_CASE("core: MemoryFileSystem lists files under a folder, relative and sorted") {
+  MemoryFileSystem mfs;
+  mfs.add("content/pages/b.vi.md", "");
+  mfs.add("content/_index.vi.md", "");
+  mfs.add("content-extra/x.md", "");
+  mfs.add("data/fields.yaml", "");
+  mfs.add("content/localities/a/_index.vi.md", "");
+  CHECK(mfs.list_files("content", nullptr) ==
+        std::vector<std::string>{"_index.vi.md", "localities/a/_index.vi.md", "pages/b.vi.md"});
+  CHECK(mfs.list_files("content/", nullptr).size() == 3);
+  CHECK(mfs.list_files("missing", nullptr).empty());
+  CHECK(mfs.list_files(".", nullptr).size() == 5);
+}
+
+TEST_CASE("core: MemoryFileSystem tells folders from files") {
+  MemoryFileSystem mfs;
+  mfs.add("content/pages/b.vi.md", "");
+  CHECK(mfs.is_directory("content"));
+  CHECK(mfs.is_directory("content/pages"));
+  CHECK_FALSE(mfs.is_directory("content/pag"));
+  CHECK_FALSE(mfs.is_directory("content/pages/b.vi.md"));
+  CHECK(mfs.is_file("content/pages/b.vi.md"));
+  CHECK_FALSE(mfs.is_file("content/pages"));
+}
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string templ = (fs::temp_directory_path() / "mb-fs-test-XXXXXX").string();
+    REQUIRE(::mkdtemp(templ.data()) != nullptr);
+    path = templ;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+  void write(const std::string& rel, const std::string& data) const {
+    fs::create_directories((path / rel).parent_path());
+    std::ofstream(path / rel, std::ios::binary) << data;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("core: RealFileSystem reads bytes exactly and reports errors") {
+  TempDir dir;
+  std::string big(200000, 'x');
+  big[100000] = '\0';
+  dir.write("big.bin", big);
+  RealFileSystem rfs;
+  std::string error;
+  auto data = rfs.read((dir.path / "big.bin").string(), &error);
+  REQUIRE(data);
+  CHECK(*data == big);
+  CHECK_FALSE(rfs.read((dir.path / "missing").string(), &error));
+  CHECK(error == "No such file or directory");
+}
+
+TEST_CASE("core: RealFileSystem lists files recursively, sorted, with symlinks apart") {
+  TempDir dir;
+  dir.write("b.md", "b");
+  dir.write("a/z.md", "z");
+  dir.write("a/b/c.md", "c");
+  dir.write("outside/secret.txt", "s");
+  fs::create_directories(dir.path / "empty");
+  fs::create_symlink(dir.path / "b.md", dir.path / "a/link.md");
+  fs::create_directory_symlink(dir.path / "outside", dir.path / "a/dirlink");
+  RealFileSystem rfs;
+  std::vector<std::string> links;
+  std::vector<std::string> files = rfs.list_files((dir.path / "a").string(), &links);
+  CHECK(files == std::vector<std::string>{"b/c.md", "z.md"});
+  CHECK(links.size() == 2);  // the symlinked folder is not entered
+  CHECK(rfs.list_files((dir.path / "nothing").string(), nullptr).empty());
+  CHECK(rfs.list_files(dir.path.string(), nullptr) ==
+        std::vector<std::string>{"a/b/c.md", "a/z.md", "b.md", "outside/secret.txt"});
+}
+
+TEST_CASE("core: RealFileSystem tells folders from files") {
+  TempDir dir;
+  dir.write("a/f.txt", "");
+  RealFileSystem rfs;
+  CHECK(rfs.is_directory((dir.path / "a").string()));
+  CHECK_FALSE(rfs.is_directory((dir.path / "a/f.txt").string()));
+  CHECK(rfs.is_file((dir.path / "a/f.txt").string()));
+  CHECK_FALSE(rfs.is_file((dir.path / "a").string()));
+  CHECK_FALSE(rfs.is_file((dir.path / "none").string()));
+}

@@ -1,0 +1,83 @@
+#include <doctest/doctest.h>
+
+#include "core/source_file.hpp"
+#include "test_util.hpp"
+
+using namespace mb;
+
+TEST_CASE("core: SourceFile maps offsets to line and character column") {
+  SourceFile f("a.md", "ab\nPhường x\n\nlast");
+  CHECK(f.line_count() == 4);
+  CHECK(f.position(0).line == 1);
+  CHECK(f.position(0).column == 1);
+  CHECK(f.position(2).column == 3);  // the '\n' itself
+  std::size_t x = f.text().find(" x");
+  CHECK(f.position(x).line == 2);
+  CHECK(f.position(x).column == 7);  // "Phường" is 6 characters, 9 bytes
+  CHECK(f.position(f.text().size()).line == 4);
+  CHECK(f.position(f.text().size()).column == 5);
+  CHECK(f.position(10000).line == 4);  // clamped to the end
+}
+
+TEST_CASE("core: SourceFile line_text and offset") {
+  SourceFile f("a.md", "one\ntwo\n");
+  CHECK(f.line_count() == 3);
+  CHECK(f.line_text(1) == "one");
+  CHECK(f.line_text(2) == "two");
+  CHECK(f.line_text(3) == "");
+  CHECK(f.line_text(0) == "");
+  CHECK(f.line_text(4) == "");
+  CHECK(f.offset(2, 0) == 4);
+  CHECK(f.offset(2, 2) == 6);
+  CHECK(f.offset(0, 5) == 0);
+  CHECK(f.offset(9, 0) == f.text().size());
+  CHECK(f.offset(3, 50) == f.text().size());
+}
+
+TEST_CASE("core: SourceFile::at never runs the caret past the end of the line") {
+  SourceFile f("site.yaml", "title: Trường Thi\nbase_url: x\n");
+  Diagnostic d = f.at(Severity::warning, f.text().find("Thi"), 100, "too long");
+  CHECK(format_diagnostic(d) ==
+        "site.yaml:1:15: warning: too long\n"
+        "  1 | title: Trường Thi\n"
+        "    |               ^~~\n");
+}
+
+TEST_CASE("core: SourceFile::at with length zero still draws one caret") {
+  SourceFile f("a.md", "abc");
+  Diagnostic d = f.at(Severity::error, 1, 0, "here");
+  CHECK(d.span == 1);
+  CHECK(d.column == 2);
+  CHECK(d.source_line == "abc");
+}
+
+TEST_CASE("core: utf8_length counts code points") {
+  CHECK(utf8_length("") == 0);
+  CHECK(utf8_length("abc") == 3);
+  CHECK(utf8_length("Đường") == 5);
+  CHECK(utf8_length("\xF0\x9F\x98\x80") == 1);
+}
+
+TEST_CASE("core: normalize_line_endings strips the BOM and turns CRLF and CR into LF") {
+  CHECK(normalize_line_endings("\xEF\xBB\xBF" "a\r\nb\rc\n") == "a\nb\nc\n");
+  CHECK(normalize_line_endings("a\r\r\nb") == "a\n\nb");
+  CHECK(normalize_line_endings("plain\n") == "plain\n");
+  CHECK(normalize_line_endings("x\xEF\xBB\xBF") == "x\xEF\xBB\xBF");  // only a leading BOM
+}
+
+TEST_CASE("core: is_valid_utf8 accepts UTF-8 and points at the first bad byte") {
+  std::size_t bad = 99;
+  CHECK(is_valid_utf8("Trường Thi \xF0\x9F\x98\x80", &bad));
+  CHECK(bad == 99);
+  CHECK_FALSE(is_valid_utf8("ab\xFFzz", &bad));
+  CHECK(bad == 2);
+  CHECK_FALSE(is_valid_utf8("a\xC3", &bad));  // truncated
+  CHECK(bad == 1);
+  CHECK_FALSE(is_valid_utf8("\xC0\xAF", &bad));  // overlong '/'
+  CHECK(bad == 0);
+  CHECK_FALSE(is_valid_utf8("x\xED\xA0\x80", &bad));  // UTF-16 surrogate
+  CHECK(bad == 1);
+  CHECK_FALSE(is_valid_utf8("\xC3(", &bad));  // bad continuation
+  CHECK(bad == 0);
+  CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
+}

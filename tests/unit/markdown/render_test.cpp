@@ -1,0 +1,275 @@
+#include "markdown/render.hpp"
+
+#include <doctest/doctest.h>
+
+#include <string>
+#include <vector>
+
+#include "core/worker_pool.hpp"
+#include "test_util.hpp"
+
+using namespace mb;
+
+namespace {
+
+std::string lower_kebab(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+      out += c;
+    else if (!out.empty() && out.back() != '-')
+      out += '-';
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+markdown::Options plain_options() {
+  markdown::Options o;
+  o.make_id = lower_kebab;
+  return o;
+}
+
+struct Rendered {
+  markdown::Output out;
+  Diagnostics diags;
+};
+
+// Renders a whole file whose Markdown starts at `body_offset`.
+Rendered render_text(const std::string& text, std::size_t body_offset = 0,
+                     const markdown::Options& options = plain_options()) {
+  SourceFile file("content/pages/a.vi.md", text);
+  Rendered r;
+  r.out = markdown::render(file, body_offset, options, r.diags);
+  return r;
+}
+
+const std::string kFrontMatter = "---\ntitle: Giới thiệu\nweight: 1\n---\n";
+
+}  // namespace
+
+TEST_CASE("markdown: GFM tables, strikethrough, autolinks, task lists and footnotes render") {
+  Rendered r = render_text(
+      "| Chỉ tiêu | Số |\n|---|---:|\n| Hộ | 4075 |\n\n"
+      "~~cũ~~ mới\n\n"
+      "Xem www.example.com và https://x.vn nhé.\n\n"
+      "- [x] xong\n- [ ] chưa\n\n"
+      "Có chú thích[^1].\n\n[^1]: Theo báo cáo năm 2023.\n");
+  CHECK(r.diags.empty());
+  const std::string& html = r.out.html;
+  CHECK(html.find("<table>") != std::string::npos);
+  CHECK(html.find("<th>Chỉ tiêu</th>") != std::string::npos);
+  CHECK(html.find("<td align=\"right\">4075</td>") != std::string::npos);
+  CHECK(html.find("<del>cũ</del> mới") != std::string::npos);
+  CHECK(html.find("<a href=\"http://www.example.com\">www.example.com</a>") != std::string::npos);
+  CHECK(html.find("<a href=\"https://x.vn\">https://x.vn</a>") != std::string::npos);
+  CHECK(html.find("<input type=\"checkbox\" checked=\"\" disabled=\"\" /> xong") != std::string::npos);
+  CHECK(html.find("<input type=\"checkbox\" disabled=\"\" /> chưa") != std::string::npos);
+  CHECK(html.find("href=\"#fn1\"") != std::string::npos);
+  CHECK(html.find("class=\"footnotes\"") != std::string::npos);
+  CHECK(html.find("Theo báo cáo năm 2023.") != std::string::npos);
+}
+
+TEST_CASE("markdown: a raw HTML block is removed with a warning at its line, after front matter") {
+  std::string text = kFrontMatter + "\nĐoạn mở đầu.\n\n<script>alert(1)</script>\n\nĐoạn sau.\n";
+  Rendered r = render_text(text, kFrontMatter.size());
+  CHECK(r.out.html.find("script") == std::string::npos);
+  CHECK(r.out.html.find("alert") == std::string::npos);
+  CHECK(r.out.html.find("<p>Đoạn sau.</p>") != std::string::npos);
+  REQUIRE(r.diags.all().size() == 1);
+  CHECK(r.diags.warning_count() == 1);
+  CHECK(test::all_text(r.diags) ==
+        "content/pages/a.vi.md:8:1: warning: raw HTML is not allowed in content; it was removed\n"
+        "  8 | <script>alert(1)</script>\n"
+        "    | ^~~~~~~~~~~~~~~~~~~~~~~~~\n"
+        "  hint: use Markdown instead: **bold**, [link](https://…), | tables |\n");
+}
+
+TEST_CASE("markdown: inline raw HTML is removed with a warning at its column in characters") {
+  std::string text = kFrontMatter + "Xin chào <img src=x onerror=alert(1)> bạn.\n";
+  Rendered r = render_text(text, kFrontMatter.size());
+  CHECK(r.out.html == "<p>Xin chào  bạn.</p>\n");
+  REQUIRE(r.diags.all().size() == 1);
+  const Diagnostic& d = r.diags.all()[0];
+  CHECK(d.severity == Severity::warning);
+  CHECK(d.line == 5);
+  CHECK(d.column == 10);  // "Xin chào " is 9 characters (but 10 bytes)
+  CHECK(d.span == static_cast<int>(std::string("<img src=x onerror=alert(1)>").size()));
+}
+
+TEST_CASE("markdown: javascript:, data: and vbscript: link targets are errors and never reach the HTML") {
+  struct Case {
+    std::string markdown;
+    std::string scheme;
+    std::string forbidden;  // must not appear in the HTML
+  };
+  const std::vector<Case> cases = {
+      {"[x](javascript:alert(1))", "javascript", "alert"},
+      {"[x](JAVASCRIPT:alert(1))", "javascript", "alert"},
+      {"[x](java&#09;script:alert(1))", "javascript", "alert"},
+      {"[x](  javascript:alert(1))", "javascript", "alert"},
+      {"<javascript:alert(1)>", "javascript", "alert(1)\""},
+      {"[x](data:text/html;base64,PHNjcmlwdD4=)", "data", "base64"},
+      {"![logo](data:image/svg+xml;base64,PHN2Zz4=)", "data", "base64"},
+      {"[x](vbscript:msgbox(1))", "vbscript", "msgbox"},
+      {"[x](file:///etc/passwd)", "file", "passwd"},
+  };
+  for (const Case& c : cases) {
+    CAPTURE(c.markdown);
+    std::string text = kFrontMatter + "Xem " + c.markdown + " ngay.\n";
+    Rendered r = render_text(text, kFrontMatter.size());
+    REQUIRE(r.diags.all().size() == 1);
+    const Diagnostic& d = r.diags.all()[0];
+    CHECK(d.severity == Severity::error);
+    CHECK(d.message == "link target uses the '" + c.scheme + ":' scheme, which is not allowed");
+    CHECK(d.hint == "link to an https:// address or to a page of the site");
+    CHECK(d.line == 5);
+    CHECK(r.out.html.find(c.forbidden) == std::string::npos);
+    CHECK(r.out.html.find("script:") == std::string::npos);
+    CHECK(r.out.html.find("data:") == std::string::npos);
+  }
+}
+
+TEST_CASE("markdown: an unsafe link is reported at the column of its target") {
+  Rendered r = render_text(kFrontMatter + "Bấm [vào đây](javascript:alert(1)).\n", kFrontMatter.size());
+  REQUIRE(r.diags.all().size() == 1);
+  CHECK(test::all_text(r.diags) ==
+        "content/pages/a.vi.md:5:15: error: link target uses the 'javascript:' scheme, which is not allowed\n"
+        "  5 | Bấm [vào đây](javascript:alert(1)).\n"
+        "    |               ^~~~~~~~~~~~~~~~~~~\n"
+        "  hint: link to an https:// address or to a page of the site\n");
+}
+
+TEST_CASE("markdown: http, https, mailto and tel links are kept; protocol-relative ones are errors") {
+  markdown::Options options = plain_options();
+  int resolver_calls = 0;
+  options.resolve_link = [&](std::string_view) {
+    ++resolver_calls;
+    return markdown::LinkResult{};
+  };
+  Rendered r = render_text(
+      "[a](http://a.vn/x) [b](https://b.gov.vn/?q=1) [c](mailto:ubnd@x.vn) [d](tel:+842383) [e](#muc-1)\n",
+      0, options);
+  CHECK(r.diags.empty());
+  CHECK(resolver_calls == 0);
+  CHECK(r.out.html ==
+        "<p><a href=\"http://a.vn/x\">a</a> <a href=\"https://b.gov.vn/?q=1\">b</a> "
+        "<a href=\"mailto:ubnd@x.vn\">c</a> <a href=\"tel:+842383\">d</a> <a href=\"#muc-1\">e</a></p>\n");
+
+  Rendered bad = render_text("[a](//evil.example/x)\n", 0, options);
+  REQUIRE(bad.diags.all().size() == 1);
+  CHECK(bad.diags.all()[0].message == "protocol-relative link '//evil.example/x'");
+  CHECK(bad.out.html.find("evil") == std::string::npos);
+}
+
+TEST_CASE("markdown: relative links go through resolve_link; its errors are reported at the link") {
+  markdown::Options options = plain_options();
+  std::vector<std::string> asked;
+  options.resolve_link = [&](std::string_view target) {
+    asked.emplace_back(target);
+    if (target == "../pages/about.md") return markdown::LinkResult{true, "/bao-cao/gioi-thieu/", {}, {}};
+    return markdown::LinkResult{false, {}, "broken link '" + std::string(target) + "'", "check the path"};
+  };
+  std::string text = kFrontMatter + "Xem [giới thiệu](../pages/about.md).\n\nVà [mất](../pages/missing.md) nữa.\n";
+  Rendered r = render_text(text, kFrontMatter.size(), options);
+  CHECK(asked == std::vector<std::string>{"../pages/about.md", "../pages/missing.md"});
+  CHECK(r.out.html.find("<a href=\"/bao-cao/gioi-thieu/\">giới thiệu</a>") != std::string::npos);
+  CHECK(r.out.html.find("missing") == std::string::npos);
+  CHECK(test::all_text(r.diags) ==
+        "content/pages/a.vi.md:7:11: error: broken link '../pages/missing.md'\n"
+        "  7 | Và [mất](../pages/missing.md) nữa.\n"
+        "    |           ^~~~~~~~~~~~~~~~~~~\n"
+        "  hint: check the path\n");
+}
+
+TEST_CASE("markdown: heading ids come from make_id and are deduplicated") {
+  Rendered r = render_text("## Kết quả\n\ntext\n\n## Kết quả\n\n### Kết quả\n\n## Tồn tại `hạn chế`\n\n## !!!\n");
+  markdown::Options viet;
+  viet.make_id = [](std::string_view t) { return t == "Kết quả" ? std::string("ket-qua") : std::string(); };
+  Rendered v = render_text("## Kết quả\n\n## Kết quả\n\n### Kết quả\n\n## Khác\n", 0, viet);
+  REQUIRE(v.out.headings.size() == 4);
+  CHECK(v.out.headings[0].id == "ket-qua");
+  CHECK(v.out.headings[1].id == "ket-qua-2");
+  CHECK(v.out.headings[2].id == "ket-qua-3");
+  CHECK(v.out.headings[2].level == 3);
+  CHECK(v.out.headings[3].id == "muc");  // empty id falls back to "muc"
+  CHECK(v.out.headings[3].text == "Khác");
+  CHECK(v.out.html ==
+        "<h2 id=\"ket-qua\">Kết quả</h2>\n<h2 id=\"ket-qua-2\">Kết quả</h2>\n"
+        "<h3 id=\"ket-qua-3\">Kết quả</h3>\n<h2 id=\"muc\">Khác</h2>\n");
+  REQUIRE(r.out.headings.size() == 5);
+  CHECK(r.out.headings[3].text == "Tồn tại hạn chế");
+}
+
+TEST_CASE("markdown: url_scheme") {
+  CHECK(markdown::url_scheme("javascript:alert(1)") == "javascript");
+  CHECK(markdown::url_scheme("JavaScript:alert(1)") == "javascript");
+  CHECK(markdown::url_scheme("java\tscript:alert(1)") == "javascript");
+  CHECK(markdown::url_scheme(" \x01javascript:x") == "javascript");
+  CHECK(markdown::url_scheme("https://x.vn") == "https");
+  CHECK(markdown::url_scheme("mailto:a@b.vn") == "mailto");
+  CHECK(markdown::url_scheme("../files/a.pdf") == "");
+  CHECK(markdown::url_scheme("a/b:c") == "");
+  CHECK(markdown::url_scheme("?x=a:b") == "");
+  CHECK(markdown::url_scheme("#a:b") == "");
+  CHECK(markdown::url_scheme(":x") == "");
+  CHECK(markdown::url_scheme("1abc:x") == "");
+  CHECK(markdown::url_scheme("svn+ssh://h") == "svn+ssh");
+  CHECK(markdown::url_scheme("") == "");
+}
+
+namespace {
+
+std::vector<std::string> gfm_corpus(std::size_t n) {
+  std::vector<std::string> docs;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::string k = std::to_string(i);
+    std::string d = "## Báo cáo " + k + "\n\n";
+    d += "Số liệu ~~" + k + " cũ~~ đã sửa; xem www.example.com/" + k + " hoặc https://x.vn/" + k + ".\n\n";
+    d += "| Chỉ tiêu | Giá trị |\n|:--|--:|\n";
+    for (std::size_t row = 0; row < 3 + i % 5; ++row)
+      d += "| ~~hàng " + std::to_string(row) + "~~ | www.r" + std::to_string(row) + ".vn |\n";
+    d += "\n- [x] việc ~~một~~ " + k + "\n- [ ] việc hai https://y.vn/" + k + "\n\n";
+    d += "Liên hệ ubnd" + k + "@example.vn, ~~bỏ~~ và ~~cả~~ cái này.\n";
+    if (i % 3 == 0) d += "\nGhi chú[^n].\n\n[^n]: Chú thích " + k + ".\n";
+    docs.push_back(std::move(d));
+  }
+  return docs;
+}
+
+}  // namespace
+
+TEST_CASE("markdown: rendering in parallel is byte-identical to rendering alone") {
+  markdown::initialize();
+  const std::vector<std::string> corpus = gfm_corpus(200);
+  std::vector<SourceFile> files;
+  for (std::size_t i = 0; i < corpus.size(); ++i) files.emplace_back("doc" + std::to_string(i) + ".md", corpus[i]);
+
+  std::vector<std::string> expected;
+  for (const SourceFile& f : files) {
+    Diagnostics diags;
+    expected.push_back(markdown::render(f, 0, plain_options(), diags).html);
+    REQUIRE(diags.empty());
+  }
+  for (const std::string& html : expected) {
+    REQUIRE(html.find("<del>") != std::string::npos);
+    REQUIRE(html.find("<table>") != std::string::npos);
+    REQUIRE(html.find("<a href=\"http://www.example.com/") != std::string::npos);
+    REQUIRE(html.find("<a href=\"https://x.vn/") != std::string::npos);
+    REQUIRE(html.find("checked=\"\"") != std::string::npos);
+  }
+
+  WorkerPool pool(0);
+  std::size_t mismatches = 0;
+  for (int round = 0; round < 20; ++round) {
+    std::vector<std::string> got(files.size());
+    pool.parallel_for(files.size(), [&](std::size_t i, unsigned) {
+      Diagnostics diags;
+      got[i] = markdown::render(files[i], 0, plain_options(), diags).html;
+    });
+    for (std::size_t i = 0; i < files.size(); ++i)
+      if (got[i] != expected[i]) ++mismatches;
+  }
+  CHECK(mismatches == 0);
+}

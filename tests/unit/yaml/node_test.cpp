@@ -1,0 +1,232 @@
+#include <doctest/doctest.h>
+
+#include "test_util.hpp"
+#include "yaml/node.hpp"
+
+using namespace mb;
+using mb::test::all_text;
+
+namespace {
+
+struct Parsed {
+  SourceFile file;
+  yaml::Node root;
+  Diagnostics diags;
+  bool ok = false;
+};
+
+Parsed parse_text(std::string text) {
+  Parsed p{SourceFile("data/x.yaml", std::move(text)), {}, {}, false};
+  p.ok = yaml::parse(p.file, 0, p.file.text().size(), p.root, p.diags);
+  return p;
+}
+
+}  // namespace
+
+TEST_CASE("yaml: a map of scalars, lists and maps keeps source order and offsets") {
+  Parsed p = parse_text("title: Trường Thi\nlist:\n  - a\n  - b\nmap: {x: 1, y: 2}\nempty:\n");
+  REQUIRE(p.ok);
+  CHECK(p.diags.empty());
+  REQUIRE(p.root.is_map());
+  REQUIRE(p.root.entries.size() == 4);
+  CHECK(p.root.entries[0].first.value == "title");
+  CHECK(p.root.entries[3].first.value == "empty");
+  const yaml::Node* title = p.root.find("title");
+  REQUIRE(title);
+  CHECK(title->is_scalar());
+  CHECK(title->value == "Trường Thi");
+  CHECK(title->offset == p.file.text().find("Trường"));
+  CHECK(p.root.entries[1].first.offset == p.file.text().find("list"));
+  const yaml::Node* list = p.root.find("list");
+  REQUIRE(list);
+  REQUIRE(list->is_sequence());
+  REQUIRE(list->items.size() == 2);
+  CHECK(list->items[1].value == "b");
+  CHECK(list->items[1].offset == p.file.text().find("b\n"));
+  const yaml::Node* map = p.root.find("map");
+  REQUIRE(map);
+  REQUIRE(map->is_map());
+  REQUIRE(map->find("y"));
+  CHECK(map->find("y")->value == "2");
+  CHECK(map->find("z") == nullptr);
+  const yaml::Node* empty = p.root.find("empty");
+  REQUIRE(empty);
+  CHECK(empty->is_null());
+  CHECK(p.root.find("missing") == nullptr);
+}
+
+TEST_CASE("yaml: quoted and block scalars are marked quoted, plain ones are not") {
+  Parsed p = parse_text("a: 14000\nb: \"14000\"\nc: '0.84'\nd: |\n  text\ne: plain text\nf: >\n  folded\n");
+  REQUIRE(p.ok);
+  CHECK_FALSE(p.root.find("a")->quoted);
+  CHECK(p.root.find("b")->quoted);
+  CHECK(p.root.find("b")->value == "14000");
+  CHECK(p.root.find("c")->quoted);
+  CHECK(p.root.find("d")->quoted);
+  CHECK(p.root.find("d")->value == "text\n");
+  CHECK_FALSE(p.root.find("e")->quoted);
+  CHECK(p.root.find("f")->quoted);
+}
+
+TEST_CASE("yaml: parse reads only the given byte range and offsets stay file-relative") {
+  SourceFile file("content/a.vi.md", "---\ntitle: X\nyear: 2020\n---\nbody: not yaml\n");
+  yaml::Node root;
+  Diagnostics diags;
+  std::size_t begin = 4, end = file.text().find("---\nbody");
+  REQUIRE(yaml::parse(file, begin, end, root, diags));
+  CHECK(root.entries.size() == 2);
+  CHECK(root.find("body") == nullptr);
+  CHECK(root.find("year")->offset == file.text().find("2020"));
+  CHECK(root.offset == begin);
+}
+
+TEST_CASE("yaml: empty input is an empty map") {
+  Parsed p = parse_text("");
+  CHECK(p.ok);
+  CHECK(p.root.is_map());
+  CHECK(p.root.entries.empty());
+  Parsed comment = parse_text("# only a comment\n");
+  CHECK(comment.ok);
+  CHECK(comment.root.is_map());
+}
+
+TEST_CASE("yaml: a duplicate key is an error at the second occurrence") {
+  Parsed p = parse_text("title: a\nsummary: b\ntitle: c\n");
+  CHECK_FALSE(p.ok);
+  CHECK(all_text(p.diags) ==
+        "data/x.yaml:3:1: error: duplicate key 'title'\n"
+        "  3 | title: c\n"
+        "    | ^~~~~\n"
+        "  hint: each key may appear once; remove or merge the repeated one\n");
+}
+
+TEST_CASE("yaml: the same key in two different maps is not a duplicate") {
+  Parsed p = parse_text("a: {vi: x, en: y}\nb: {vi: x, en: y}\n");
+  CHECK(p.ok);
+  CHECK(p.diags.empty());
+}
+
+TEST_CASE("yaml: anchors are rejected") {
+  Parsed p = parse_text("a: &x 1\nb: 2\n");
+  CHECK_FALSE(p.ok);
+  CHECK(all_text(p.diags) ==
+        "data/x.yaml:1:4: error: YAML anchors (&name) are not allowed in Minh Bạch files\n"
+        "  1 | a: &x 1\n"
+        "    |    ^\n"
+        "  hint: write the value out in full where it is needed\n");
+}
+
+TEST_CASE("yaml: aliases are rejected and never expanded") {
+  Parsed p = parse_text("a: &x [1, 2]\nb: *x\n");
+  CHECK_FALSE(p.ok);
+  REQUIRE(p.diags.error_count() == 2);
+  CHECK(format_diagnostic(p.diags.all()[1]) ==
+        "data/x.yaml:2:4: error: YAML aliases (*name) are not allowed in Minh Bạch files\n"
+        "  2 | b: *x\n"
+        "    |    ^\n"
+        "  hint: write the value out in full; aliases make content hard to review and can expand "
+        "without bound\n");
+  CHECK(p.root.find("b")->is_null());
+}
+
+TEST_CASE("yaml: a tab used for indentation is an error with its own message") {
+  Parsed p = parse_text("title:\n  vi: a\n\ten: b\n");
+  CHECK_FALSE(p.ok);
+  CHECK(all_text(p.diags) ==
+        "data/x.yaml:3:1: error: tab used for indentation\n"
+        "  3 | \ten: b\n"
+        "    | ^\n"
+        "  hint: indent with spaces; YAML does not allow tabs for indentation\n");
+}
+
+TEST_CASE("yaml: a tab after leading spaces is caught too, a tab inside a value is not") {
+  Parsed after_spaces = parse_text("a:\n  \tb: 1\n");
+  CHECK_FALSE(after_spaces.ok);
+  REQUIRE(after_spaces.diags.all().size() == 1);
+  CHECK(after_spaces.diags.all()[0].line == 2);
+  CHECK(after_spaces.diags.all()[0].column == 3);
+  Parsed inside = parse_text("a: x\ty\n");
+  CHECK(inside.ok);
+  CHECK(inside.root.find("a")->value == "x\ty");
+}
+
+TEST_CASE("yaml: nesting deeper than 64 levels is an error, reported once") {
+  std::string deep;
+  for (int i = 0; i < 70; ++i) deep += "[";
+  for (int i = 0; i < 70; ++i) deep += "]";
+  Parsed p = parse_text("a: " + deep + "\n");
+  CHECK_FALSE(p.ok);
+  CHECK(all_text(p.diags) ==
+        "data/x.yaml:1:67: error: YAML nesting is deeper than 64 levels\n"
+        "  1 | a: " + deep + "\n"
+        "    |                                                                   ^\n");
+}
+
+TEST_CASE("yaml: 63 levels of nesting are fine") {
+  std::string deep;
+  for (int i = 0; i < 63; ++i) deep += "[";
+  for (int i = 0; i < 63; ++i) deep += "]";
+  Parsed p = parse_text("a: " + deep + "\n");
+  CHECK(p.ok);
+  CHECK(p.diags.empty());
+}
+
+TEST_CASE("yaml: a key that is a map or list is refused") {
+  Parsed p = parse_text("? [a, b]\n: 1\n");
+  CHECK_FALSE(p.ok);
+  REQUIRE(p.diags.all().size() == 1);
+  CHECK(p.diags.all()[0].message == "a key must be a plain name, not a list");
+}
+
+TEST_CASE("yaml: a document that is not a map is refused") {
+  Parsed list = parse_text("- a\n- b\n");
+  CHECK_FALSE(list.ok);
+  CHECK(all_text(list.diags) ==
+        "data/x.yaml:1:1: error: expected key: value pairs, found a list\n"
+        "  1 | - a\n"
+        "    | ^\n");
+  CHECK(list.root.is_map());
+  CHECK(list.root.entries.empty());
+  Parsed scalar = parse_text("just text\n");
+  CHECK_FALSE(scalar.ok);
+  CHECK(scalar.diags.all()[0].message == "expected key: value pairs, found a single value");
+}
+
+TEST_CASE("yaml: a second document is refused") {
+  Parsed p = parse_text("a: 1\n---\nb: 2\n");
+  CHECK_FALSE(p.ok);
+  CHECK(all_text(p.diags) ==
+        "data/x.yaml:1:1: error: more than one YAML document in front matter\n"
+        "  1 | a: 1\n"
+        "    | ^\n");
+}
+
+TEST_CASE("yaml: an unquoted ': ' in a value is a parser error with a quoting hint") {
+  Parsed p = parse_text("title: Báo cáo: 6 tháng\n");
+  CHECK_FALSE(p.ok);
+  REQUIRE(p.diags.all().size() == 1);
+  const Diagnostic& d = p.diags.all()[0];
+  CHECK(d.line == 1);
+  CHECK(d.message.rfind("invalid YAML: ", 0) == 0);
+  CHECK(d.hint == "a value that contains ': ' must be quoted, e.g. title: \"Báo cáo: 6 tháng\"");
+}
+
+TEST_CASE("yaml: an unclosed flow list is a parser error pointing into the file") {
+  Parsed p = parse_text("a: 1\nb: [x, y\n");
+  CHECK_FALSE(p.ok);
+  REQUIRE(p.diags.all().size() == 1);
+  CHECK(p.diags.all()[0].message.rfind("invalid YAML: ", 0) == 0);
+  CHECK(p.diags.all()[0].line >= 2);
+  CHECK_FALSE(p.diags.all()[0].hint.empty());
+}
+
+TEST_CASE("yaml: kind_name names each kind for messages") {
+  yaml::Node n;
+  CHECK(std::string(n.kind_name()) == "nothing");
+  n.kind = yaml::Node::Kind::scalar;
+  CHECK(std::string(n.kind_name()) == "a single value");
+  n.kind = yaml::Node::Kind::sequence;
+  CHECK(std::string(n.kind_name()) == "a list");
+  n.kind = yaml::Node::Kind::map;
+  CHECK(std::string(n.kind_name()) == "a map");
+}
