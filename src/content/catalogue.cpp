@@ -138,8 +138,14 @@ void parse_measures(const SourceFile& file, Catalogue& out, Diagnostics& diags) 
     Measure m{k.value, {}, {}};
     if (const yaml::Node* n = v.find("name")) m.name = read_localized(r, *n, "name");
     else r.missing(v, "name", "measure name in vi and en");
-    if (const yaml::Node* n = v.find("unit")) m.unit = read_localized(r, *n, "unit");
-    else r.missing(v, "unit", "measure unit in vi and en");
+    if (const yaml::Node* n = v.find("unit")) {
+      if (n->is_scalar() && n->value == "percent")
+        m.percent = true;
+      else
+        m.unit = read_localized(r, *n, "unit");
+    } else {
+      r.missing(v, "unit", "measure unit in vi and en, or percent");
+    }
     out.measures.push_back(std::move(m));
   }
 }

@@ -38,7 +38,8 @@ struct Field {
 struct Measure {
   std::string id;
   LocalizedText name;
-  LocalizedText unit;
+  LocalizedText unit;  // empty when percent
+  bool percent = false;
 };
 
 struct Catalogue {

@@ -39,11 +39,13 @@ struct LocalityFields {
   std::string province;
   std::string district;
   std::optional<Quantity> area_km2;
+  std::optional<Quantity> area_ha;  // as the report states it: one of area_km2, area_ha
   std::optional<Quantity> population;
   std::optional<Quantity> households;
   std::string website;
   std::string code;
   std::vector<std::string> merged_from;
+  QuantityMap facts;  // other figures the reports state (party members, ethnic groups…)
 };
 
 struct Signer {

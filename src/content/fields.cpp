@@ -97,9 +97,13 @@ void read_locality(const yaml::Reader& r, const yaml::Node& root, Document& doc)
   if (const yaml::Node* n = root.find("district"))
     if (auto v = r.text(*n, "district")) f.district = *v;
   if (const yaml::Node* n = root.find("area_km2")) f.area_km2 = read_quantity(r, *n, "area_km2");
+  if (const yaml::Node* n = root.find("area_ha")) {
+    f.area_ha = read_quantity(r, *n, "area_ha");
+    if (root.find("area_km2")) r.error(*n, "give the area once, as area_km2 or area_ha", "keep the unit the report uses");
+  }
   if (const yaml::Node* n = root.find("population")) f.population = read_count(r, *n, "population");
   if (const yaml::Node* n = root.find("households")) f.households = read_count(r, *n, "households");
-  for (const auto* q : {&f.area_km2, &f.population, &f.households})
+  for (const auto* q : {&f.area_km2, &f.area_ha, &f.population, &f.households})
     if (*q && (*q)->value < 0) r.error(root, "a locality's area, population and households cannot be negative");
   if (const yaml::Node* n = root.find("website")) {
     if (auto v = r.text(*n, "website")) {
@@ -113,6 +117,7 @@ void read_locality(const yaml::Reader& r, const yaml::Node& root, Document& doc)
     if (auto v = r.text(*n, "code")) f.code = *v;
   if (const yaml::Node* n = root.find("merged_from"))
     if (auto v = r.text_list(*n, "merged_from")) f.merged_from = *v;
+  if (const yaml::Node* n = root.find("facts")) f.facts = read_quantity_map(r, *n, "facts");
 }
 
 static void read_signer(const yaml::Reader& r, const yaml::Node& n, Document& doc) {

@@ -6,7 +6,7 @@ const KeySet& keys_of(Kind kind) {
   static const KeySet home{{"title", "summary"}, {}, {"title"}};
   static const KeySet locality{
       {"title", "summary", "province", "district"},
-      {"kind", "area_km2", "population", "households", "website", "code", "merged_from"},
+      {"kind", "area_km2", "area_ha", "population", "households", "website", "code", "merged_from", "facts"},
       {"title", "kind", "province"}};
   static const KeySet report{
       {"title", "summary", "issuer", "recipient", "signer", "distribution"},

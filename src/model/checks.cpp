@@ -78,6 +78,19 @@ void check_report(const Site& site, const Document& d, Diagnostics& diags) {
   check_indicator_values(site, d, diags);
 }
 
+// Ids of locality facts and initiative results name measures of data/measures.yaml.
+void check_measures(const Site& site, const Document& d, const content::QuantityMap& values, Diagnostics& diags) {
+  for (const auto& [id, q] : values) {
+    if (!site.catalogue.measure(id.value)) {
+      std::string hint = did_you_mean(id.value, ids_of(site.catalogue.measures));
+      error_at(diags, d, id.offset, id.value.size(), "unknown measure '" + id.value + "'",
+               hint.empty() ? "measures are defined in data/measures.yaml" : hint);
+    } else if (q.value < 0) {
+      error_at(diags, d, id.offset, id.value.size(), "'" + id.value + "' cannot be negative", {});
+    }
+  }
+}
+
 void check_initiative(const Site& site, const Document& d, Diagnostics& diags) {
   const auto& f = d.initiative.field;
   if (!f.value.empty() && !site.catalogue.field(f.value)) {
@@ -85,15 +98,7 @@ void check_initiative(const Site& site, const Document& d, Diagnostics& diags) {
     error_at(diags, d, f.offset, f.value.size(), "unknown field '" + f.value + "'",
              hint.empty() ? "fields are defined in data/fields.yaml" : hint);
   }
-  for (const auto& [id, q] : d.initiative.results) {
-    if (!site.catalogue.measure(id.value)) {
-      std::string hint = did_you_mean(id.value, ids_of(site.catalogue.measures));
-      error_at(diags, d, id.offset, id.value.size(), "unknown result measure '" + id.value + "'",
-               hint.empty() ? "measures are defined in data/results.yaml" : hint);
-    } else if (q.value < 0) {
-      error_at(diags, d, id.offset, id.value.size(), "'" + id.value + "' cannot be negative", {});
-    }
-  }
+  check_measures(site, d, d.initiative.results, diags);
 }
 
 }  // namespace
@@ -102,6 +107,7 @@ void check_references(const Site& site, Diagnostics& diags) {
   for (const Page& p : site.pages) {
     if (p.kind == content::Kind::report) check_report(site, *p.vi, diags);
     if (p.kind == content::Kind::initiative) check_initiative(site, *p.vi, diags);
+    if (p.kind == content::Kind::locality) check_measures(site, *p.vi, p.vi->locality_fields.facts, diags);
   }
 }
 

@@ -95,7 +95,7 @@ Sources scan_sources(const FileSystem& fs, const std::string& root, Diagnostics&
   };
   out.indicators = data_file("indicators.yaml");
   out.fields = data_file("fields.yaml");
-  out.measures = data_file("results.yaml");
+  out.measures = data_file("measures.yaml");
   return out;
 }
 

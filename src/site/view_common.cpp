@@ -14,7 +14,7 @@ const char* kCodeStrings[] = {
     "kind_ward", "kind_commune", "kind_town", "report_kind_annual", "report_kind_semiannual",
     "report_kind_quarterly", "report_kind_five_year_review", "report_kind_ten_year_review",
     "report_kind_thematic", "status_registered", "status_ongoing", "status_completed", "status_recognized",
-    "unit_km2", "unit_people", "unit_households", "switch_label", "home", "localities", "locality_kind",
+    "unit_km2", "unit_ha", "area_ha", "unit_people", "unit_households", "switch_label", "home", "localities", "locality_kind",
     "province", "district", "area_km2", "population", "households"};
 
 }  // namespace

@@ -82,12 +82,16 @@ void add_locality(const ViewContext& ctx, const Route& route, Data& d) {
     const char* key;
     const char* unit;
   };
-  for (const Figure& f : {Figure{vi.area_km2, "area_km2", "unit_km2"}, Figure{vi.population, "population", "unit_people"},
+  for (const Figure& f : {Figure{vi.area_km2, "area_km2", "unit_km2"}, Figure{vi.area_ha, "area_ha", "unit_ha"},
+                          Figure{vi.population, "population", "unit_people"},
                           Figure{vi.households, "households", "unit_households"}}) {
     if (!f.q) continue;
     facts.push_back(fact(ui(ctx.theme, lang, f.key),
                          quantity_data(*f.q, f.key, ui(ctx.theme, lang, f.unit), false, lang, ctx.theme, english_of(page))));
   }
+  for (const auto& [id, q] : vi.facts)
+    if (const content::Measure* m = ctx.site.catalogue.measure(id.value))
+      facts.push_back(fact(m->name[lang], quantity_data(q, id.value, m->unit[lang], m->percent, lang, ctx.theme, english_of(page))));
   set_list(d, "facts", facts);
   d.set("website", optional(vi.website));
   d.set("code", optional(vi.code));
@@ -181,7 +185,7 @@ void add_initiative(const ViewContext& ctx, const Route& route, Data& d) {
   for (const auto& [id, q] : f.results) {
     const content::Measure* m = ctx.site.catalogue.measure(id.value);
     if (!m) continue;
-    Data r = quantity_data(q, id.value, m->unit[lang], false, lang, ctx.theme, page.en);
+    Data r = quantity_data(q, id.value, m->unit[lang], m->percent, lang, ctx.theme, page.en);
     r.set("name", m->name[lang]);
     results.push_back(r);
   }

@@ -59,7 +59,12 @@ Data link_data(const ViewContext& ctx, const model::Page& page, Lang lang) {
 void add_body(const ViewContext& ctx, const Route& route, const content::Document& doc, Data& d,
               Diagnostics& diags) {
   markdown::Options options;
-  options.make_id = [](std::string_view text) { return i18n::slugify(text); };
+  // Ids of long Vietnamese headings are cut at a word boundary: short enough to share as a link.
+  options.make_id = [](std::string_view text) {
+    std::string id = i18n::slugify(text);
+    if (id.size() > 48) id = id.substr(0, id.rfind('-', 48));
+    return id;
+  };
   options.resolve_link = [&](std::string_view target) { return ctx.links.resolve(doc, route.lang, target); };
   // An untranslated English page renders the Vietnamese body again: its
   // diagnostics were already reported for the Vietnamese route.

@@ -119,14 +119,39 @@ std::map<std::string, TemplateFile> read_dir(const FileSystem& fs, const std::st
   return out;
 }
 
+// Every {{t.key}} a template uses must be a UI string in both languages:
+// Mustache would otherwise render a missing one as nothing, silently.
+void check_string_references(const SourceFile& file, const Theme& theme, Diagnostics& diags) {
+  static const std::regex ref(R"(\{\{[#^/&]?\s*t\.([A-Za-z0-9_]+)\s*\}\})");
+  const std::string& text = file.text();
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), ref); it != std::sregex_iterator(); ++it) {
+    std::string key = (*it)[1];
+    for (Lang lang : kLangs) {
+      const StringTable& table = theme.table(lang);
+      if (!table.file || table.strings.count(key)) continue;
+      std::vector<std::string> keys;
+      for (const auto& [k, v] : table.strings) keys.push_back(k);
+      std::string hint = mb::did_you_mean(key, keys);
+      diags.add(file.at(Severity::error, static_cast<std::size_t>(it->position(0)), static_cast<std::size_t>(it->length(0)),
+                        "UI string '" + key + "' is not defined in " + table.file->path(),
+                        hint.empty() ? "add '" + key + ":' under 'strings' in both i18n files" : hint));
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 void load_templates(const FileSystem& fs, const std::string& root, Theme& theme, Diagnostics& diags) {
   auto partials = read_dir(fs, root, {theme.dir + "/templates/partials", "templates/partials"}, theme, diags);
   auto pages = read_dir(fs, root, {theme.dir + "/templates", "templates"}, theme, diags);
   std::size_t before = diags.error_count();
-  for (const auto& [name, t] : partials) check_syntax(*t.file, diags);
-  for (const auto& [name, t] : pages) check_syntax(*t.file, diags);
+  for (const auto* group : {&partials, &pages}) {
+    for (const auto& [name, t] : *group) {
+      check_syntax(*t.file, diags);
+      check_string_references(*t.file, theme, diags);
+    }
+  }
   if (diags.error_count() > before) return;
   Expander expander(partials, diags);
   for (const auto& [name, t] : pages) {

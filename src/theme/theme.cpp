@@ -19,8 +19,8 @@ Theme load(const FileSystem& fs, const std::string& root, const config::SiteConf
                "themes live in themes/<name>/; the bundled theme is 'default'", {}});
     return theme;
   }
-  load_templates(fs, root, theme, diags);
   load_string_tables(fs, root, theme, diags);
+  load_templates(fs, root, theme, diags);
   compile_styles(root, theme, diags);
 
   std::map<std::string, std::string> statics;  // later sources override earlier ones
