@@ -1,5 +1,7 @@
 #include "site/sources.hpp"
 
+#include <algorithm>
+
 #include "content/catalogue.hpp"
 #include "content/parse.hpp"
 #include "i18n/text.hpp"
@@ -10,26 +12,25 @@ namespace {
 
 constexpr std::size_t kMaxTextFile = 8 * 1024 * 1024;
 
-// The line holding `offset` with invalid bytes shown as U+FFFD, for the caret.
-Diagnostic invalid_utf8(const std::string& path, const std::string& raw, std::size_t offset) {
-  std::size_t start = raw.rfind('\n', offset == 0 ? 0 : offset - 1);
-  start = start == std::string::npos || offset == 0 ? 0 : start + 1;
-  std::size_t end = raw.find('\n', offset);
+// The diagnostic for a file that is not UTF-8: the line holding the first
+// bad byte, with every byte that is not valid UTF-8 shown as U+FFFD.
+Diagnostic invalid_utf8(const std::string& path, const std::string& raw, std::size_t bad) {
+  std::size_t start = raw.rfind('\n', bad == 0 ? 0 : bad - 1);
+  start = (start == std::string::npos || bad == 0) ? 0 : start + 1;
+  std::size_t end = raw.find('\n', bad);
+  if (end == std::string::npos) end = raw.size();
   std::string shown;
   int column = 1;
-  for (std::size_t i = start; i < (end == std::string::npos ? raw.size() : end);) {
-    std::size_t bad = 0;
-    std::string_view rest(raw.data() + i, 1);
-    unsigned char c = static_cast<unsigned char>(raw[i]);
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-    rest = std::string_view(raw.data() + i, std::min(len, raw.size() - i));
-    bool ok = is_valid_utf8(rest, &bad) && rest.size() == len;
-    shown += ok ? std::string(rest) : "\xEF\xBF\xBD";
-    if (i < offset) ++column;
-    i += ok ? len : 1;
+  for (std::size_t i = start; i < end;) {
+    std::size_t len = 1;
+    while (len < 4 && i + len <= end && !is_valid_utf8(std::string_view(raw).substr(i, len))) ++len;
+    bool ok = i + len <= end && is_valid_utf8(std::string_view(raw).substr(i, len));
+    if (!ok) len = 1;
+    shown += ok ? raw.substr(i, len) : "\xEF\xBF\xBD";
+    if (i < bad) ++column;
+    i += len;
   }
-  int line = 1;
-  for (std::size_t i = 0; i < offset; ++i) line += raw[i] == '\n';
+  int line = 1 + static_cast<int>(std::count(raw.begin(), raw.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
   return {Severity::error, path, line, column, "file is not valid UTF-8", shown, 1,
           "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)", {}};
 }

@@ -117,9 +117,12 @@ void add_report(const ViewContext& ctx, const Route& route, Data& d) {
   d.set("locality", locality_link(ctx, page.locality, lang));
   Data doc;
   doc.set("kind_label", label(ctx, lang, "report_kind", vi.kind));
-  doc.set("period", period_text(vi, lang));
-  doc.set("period_from", i18n::format_date(vi.period_from, lang, i18n::DateStyle::numeric));
-  doc.set("period_to", i18n::format_date(vi.period_to, lang, i18n::DateStyle::numeric));
+  // A named period ("first half of 2023") also shows its dates; a plain date range once.
+  std::string period = period_text(vi, lang);
+  std::string dates = i18n::format_date(vi.period_from, lang, i18n::DateStyle::numeric) + " – " +
+                      i18n::format_date(vi.period_to, lang, i18n::DateStyle::numeric);
+  doc.set("period", period);
+  doc.set("period_dates", optional(period == dates ? "" : dates));
   doc.set("number", optional(vi.number));
   doc.set("date", optional(vi.date ? i18n::format_date(*vi.date, lang, i18n::DateStyle::long_form) : ""));
   doc.set("date_iso", optional(vi.date ? to_iso(*vi.date) : ""));
