@@ -1,7 +1,5 @@
 #include "content/fields.hpp"
 
-#include <algorithm>
-
 #include "i18n/text.hpp"
 
 namespace mb::content {
@@ -66,11 +64,10 @@ std::optional<Quantity> read_quantity(const yaml::Reader& r, const yaml::Node& n
 std::optional<Quantity> read_count(const yaml::Reader& r, const yaml::Node& n, std::string_view key) {
   std::optional<Quantity> q = read_quantity(r, n, key);
   if (!q || q->value == static_cast<double>(static_cast<long long>(q->value))) return q;
+  // "4.075" was already refused as ambiguous by Reader::number; this is a true fraction.
   const yaml::Node& at = n.is_map() && n.find("value") ? *n.find("value") : n;
-  std::string digits = at.value;
-  digits.erase(std::remove(digits.begin(), digits.end(), '.'), digits.end());
   r.error(at, "'" + std::string(key) + "' counts people or households and must be a whole number, found '" + at.value + "'",
-          "'" + at.value + "' is read as a decimal; without thousands separators write " + digits);
+          "check the figure against the report");
   return std::nullopt;
 }
 

@@ -15,8 +15,7 @@ void read_page(const yaml::Reader& r, const yaml::Node& root, Document& doc);
 // A quantity: a number, or {value: number, note: text}.
 std::optional<Quantity> read_quantity(const yaml::Reader& r, const yaml::Node& n, std::string_view key);
 
-// A quantity that counts people or things: a whole number. "4.075" is
-// refused, with a hint, because it is the Vietnamese way to write 4075.
+// A quantity that counts people or things: a whole number.
 std::optional<Quantity> read_count(const yaml::Reader& r, const yaml::Node& n, std::string_view key);
 
 // A map id → quantity, ids in snake_case.

@@ -51,7 +51,8 @@ std::vector<std::string> RealFileSystem::list_files(const std::string& dir,
   fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
     const fs::directory_entry& entry = *it;
-    std::string rel = fs::relative(entry.path(), dir, ec).generic_string();
+    // lexically: fs::relative would follow a symlink and name its target instead.
+    std::string rel = entry.path().lexically_relative(dir).generic_string();
     if (entry.is_symlink(ec)) {
       if (links) links->push_back(rel);
       if (entry.is_directory(ec)) it.disable_recursion_pending();

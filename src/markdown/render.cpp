@@ -144,14 +144,29 @@ struct Walker {
     std::string base = options.make_id ? options.make_id(h.text) : std::string();
     if (base.empty()) base = "muc";
     h.id = base;
-    for (int k = 2; taken(h.id); ++k) h.id = base + "-" + std::to_string(k);
+    for (int k = 2; taken(h.id); ++k) {
+      h.id = base + "-" + std::to_string(k);
+      // "fn" + "-2" would be a footnote anchor: number repeats of such a heading apart.
+      if (is_footnote_anchor(h.id)) h.id = base + "-muc-" + std::to_string(k);
+    }
     headings.push_back(std::move(h));
   }
 
   bool taken(const std::string& id) const {
     for (const Heading& h : headings)
       if (h.id == id) return true;
-    return id.rfind("fn", 0) == 0;  // footnote anchors are fn1, fnref1…
+    return is_footnote_anchor(id);
+  }
+
+  // cmark-gfm names footnote anchors fn-1, fnref-1…: a heading must not take one.
+  static bool is_footnote_anchor(const std::string& id) {
+    for (const char* prefix : {"fn-", "fnref-"}) {
+      std::string p = prefix;
+      if (id.size() > p.size() && id.compare(0, p.size(), p) == 0 &&
+          id.find_first_not_of("0123456789", p.size()) == std::string::npos)
+        return true;
+    }
+    return false;
   }
 };
 

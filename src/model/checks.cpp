@@ -1,6 +1,7 @@
 #include "model/checks.hpp"
 
 #include <cmath>
+#include <cstdio>
 
 #include "core/suggest.hpp"
 #include "model/site.hpp"
@@ -24,10 +25,9 @@ void error_at(Diagnostics& diags, const Document& d, std::size_t offset, std::si
 }
 
 std::string number_text(double v) {
-  std::string s = std::to_string(v);
-  s.erase(s.find_last_not_of('0') + 1);
-  if (!s.empty() && s.back() == '.') s.pop_back();
-  return s;
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
 }
 
 void check_indicator_values(const Site& site, const Document& d, Diagnostics& diags) {

@@ -1,6 +1,7 @@
 #include "output/publish.hpp"
 
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -82,7 +83,13 @@ void remove_leftovers(const std::string& out_dir) {
   std::string prefix = "." + out.filename().string();
   for (const auto& entry : fs::directory_iterator(out.parent_path(), ec)) {
     std::string name = entry.path().filename().string();
-    if (name.rfind(prefix + kStaging, 0) == 0 || name.rfind(prefix + kRetired, 0) == 0) fs::remove_all(entry.path(), ec);
+    for (const std::string& tag : {prefix + kStaging, prefix + kRetired}) {
+      if (name.rfind(tag, 0) != 0) continue;
+      // A folder of another build still running (its pid is alive) is not a leftover.
+      pid_t owner = static_cast<pid_t>(std::strtol(name.c_str() + tag.size(), nullptr, 10));
+      bool alive = owner > 0 && owner != ::getpid() && (::kill(owner, 0) == 0 || errno == EPERM);
+      if (!alive) fs::remove_all(entry.path(), ec);
+    }
   }
 }
 

@@ -1,5 +1,6 @@
 #include "yaml/read.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -43,8 +44,35 @@ static bool parse_plain_number(const std::string& s, double& out) {
          s.find_first_of("xXpPnN") == std::string::npos;  // no hex, inf or nan
 }
 
+// "14.000", "1.460" or "4.075": in Vietnamese a thousands separator, in YAML a
+// decimal point. Too likely to be misread either way to accept silently.
+static bool looks_grouped(const std::string& s) {
+  std::size_t dot = s.find('.');
+  if (dot == std::string::npos || dot == 0 || dot > 3 || s[0] == '0' || s[0] == '-') return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if ((i - dot) % 4 == 0 && i >= dot) {
+      if (s[i] != '.') return false;
+    } else if (s[i] < '0' || s[i] > '9') {
+      return false;
+    }
+  }
+  return (s.size() - dot) % 4 == 0;
+}
+
 std::optional<double> Reader::number(const Node& n, std::string_view key) const {
   double value = 0;
+  if (n.is_scalar() && !n.quoted && looks_grouped(n.value)) {
+    std::string whole = n.value;
+    whole.erase(std::remove(whole.begin(), whole.end(), '.'), whole.end());
+    bool one_dot = std::count(n.value.begin(), n.value.end(), '.') == 1;
+    if (one_dot)
+      error(n, "'" + std::string(key) + "' is written '" + n.value + "', which could mean " + whole + " or a decimal",
+            "write " + whole + " for the whole number (no thousands separators), or drop the trailing zeros of a decimal");
+    else
+      error(n, "'" + std::string(key) + "' is written with thousands separators: '" + n.value + "'",
+            "write " + whole + "; the site shows it as " + n.value + " in Vietnamese and with commas in English");
+    return std::nullopt;
+  }
   if (n.is_scalar() && !n.quoted && parse_plain_number(n.value, value)) return value;
   std::string hint = "write the number the YAML way, e.g. 14000 or 0.84";
   if (n.is_scalar() && n.value.find(',') != std::string::npos)

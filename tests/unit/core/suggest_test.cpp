@@ -4,21 +4,24 @@
 
 using namespace mb;
 
-TEST_CASE("core: edit_distance is the Levenshtein distance") {
+TEST_CASE("core: edit_distance counts insertions, deletions, substitutions and adjacent swaps") {
   CHECK(edit_distance("", "") == 0);
   CHECK(edit_distance("abc", "") == 3);
   CHECK(edit_distance("", "ab") == 2);
   CHECK(edit_distance("kitten", "sitting") == 3);
   CHECK(edit_distance("populaton", "population") == 1);
   CHECK(edit_distance("title", "title") == 0);
+  CHECK(edit_distance("bulid", "build") == 1);
+  CHECK(edit_distance("ab", "ba") == 1);
+  CHECK(edit_distance("ca", "abc") == 3);  // optimal string alignment: no edit of a swapped pair
 }
 
 TEST_CASE("core: nearest picks the closest candidate within about one typo per three characters") {
   std::vector<std::string> keys = {"title", "summary", "population", "province"};
   CHECK(nearest("populaton", keys) == "population");
   CHECK(nearest("titl", keys) == "title");
-  // A swap is two edits; five characters allow only one.
-  CHECK(nearest("tilte", keys) == "");
+  CHECK(nearest("tilte", keys) == "title");  // a swap is one edit
+  CHECK(nearest("tlite", keys) == "");       // two edits; five characters allow one
   // Twelve characters allow four edits.
   CHECK(nearest("poplation_x", keys) == "population");
   CHECK(nearest("xyz", keys) == "");

@@ -109,6 +109,8 @@ TEST_CASE("markdown: javascript:, data: and vbscript: link targets are errors an
       {"[x](JAVASCRIPT:alert(1))", "javascript", "alert"},
       {"[x](java&#09;script:alert(1))", "javascript", "alert"},
       {"[x](  javascript:alert(1))", "javascript", "alert"},
+      {"[x](javascript&colon;alert(1))", "javascript", "alert"},
+      {"[x](jav&#x0A;ascript:alert(1))", "javascript", "alert"},
       {"<javascript:alert(1)>", "javascript", "href=\"javascript"},
       {"[x](data:text/html;base64,PHNjcmlwdD4=)", "data", "base64"},
       {"![logo](data:image/svg+xml;base64,PHN2Zz4=)", "data", "base64"},
@@ -140,6 +142,19 @@ TEST_CASE("markdown: an unsafe link is reported at the column of its target") {
         "  5 | Bấm [vào đây](javascript:alert(1)).\n"
         "    |               ^~~~~~~~~~~~~~~~~~~\n"
         "  hint: link to an https:// address or to a page of the site\n");
+}
+
+TEST_CASE("markdown: positions point at the offending occurrence, not an earlier look-alike") {
+  Rendered r = render_text("Dùng `<b>` hoặc <b>đậm</b>.\n\n[x](javascript:a) và [y](javascript:a).\n");
+  CHECK(r.out.html.find("<code>&lt;b&gt;</code> hoặc đậm.") != std::string::npos);
+  REQUIRE(r.diags.all().size() == 4);
+  CHECK(r.diags.all()[0].line == 1);
+  CHECK(r.diags.all()[0].column == 17);
+  CHECK(r.diags.all()[1].column == 23);  // </b>
+  CHECK(r.diags.all()[2].line == 3);
+  CHECK(r.diags.all()[2].column == 5);
+  CHECK(r.diags.all()[3].line == 3);
+  CHECK(r.diags.all()[3].column == 26);
 }
 
 TEST_CASE("markdown: http, https, mailto and tel links are kept; protocol-relative ones are errors") {
@@ -273,4 +288,22 @@ TEST_CASE("markdown: rendering in parallel is byte-identical to rendering alone"
       if (got[i] != expected[i]) ++mismatches;
   }
   CHECK(mismatches == 0);
+}
+
+// Only fn-<n> and fnref-<n> are cmark-gfm's footnote anchors; a heading
+// slugged "fn" once looped for ever looking for a free id.
+TEST_CASE("markdown: a heading whose id starts with fn gets its own id") {
+  mb::SourceFile file("content/p.vi.md", "## Fn\n\n## Fn\n\n## fn 1\n");
+  mb::markdown::Options options;
+  options.make_id = [](std::string_view text) {
+    std::string id;
+    for (char c : text) id += c == ' ' ? '-' : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return id;
+  };
+  mb::Diagnostics diags;
+  mb::markdown::Output out = mb::markdown::render(file, 0, options, diags);
+  REQUIRE(out.headings.size() == 3);
+  CHECK(out.headings[0].id == "fn");
+  CHECK(out.headings[1].id == "fn-muc-2");
+  CHECK(out.headings[2].id == "fn-1-2");
 }

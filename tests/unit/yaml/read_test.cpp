@@ -68,11 +68,26 @@ TEST_CASE("yaml: a number with dots as thousands separators is refused with a hi
   auto r = d.reader();
   CHECK_FALSE(r.number(d.at("population"), "population"));
   CHECK(all_text(d.diags) ==
-        "f.yaml:1:13: error: 'population' must be a number, found '1.234.567'\n"
+        "f.yaml:1:13: error: 'population' is written with thousands separators: '1.234.567'\n"
         "  1 | population: 1.234.567\n"
         "    |             ^~~~~~~~~\n"
-        "  hint: '1.234.567' would be read as a decimal; write thousands without separators, "
-        "e.g. 14000\n");
+        "  hint: write 1234567; the site shows it as 1.234.567 in Vietnamese and with commas in English\n");
+}
+
+// YAML reads "14.000" as 14 and a Vietnamese editor means fourteen thousand:
+// a value shaped like grouped thousands is refused rather than guessed.
+TEST_CASE("yaml: a number that reads as thousands in Vietnamese is refused as ambiguous") {
+  Doc d("population: 14.000\nratio: 0.840\narea: 1460.97\n");
+  auto r = d.reader();
+  CHECK_FALSE(r.number(d.at("population"), "population"));
+  CHECK(r.number(d.at("ratio"), "ratio") == doctest::Approx(0.84));
+  CHECK(r.number(d.at("area"), "area") == doctest::Approx(1460.97));
+  CHECK(all_text(d.diags) ==
+        "f.yaml:1:13: error: 'population' is written '14.000', which could mean 14000 or a decimal\n"
+        "  1 | population: 14.000\n"
+        "    |             ^~~~~~\n"
+        "  hint: write 14000 for the whole number (no thousands separators), or drop the trailing zeros of a "
+        "decimal\n");
 }
 
 TEST_CASE("yaml: a quoted number is text, and the hint says so") {

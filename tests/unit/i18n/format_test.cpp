@@ -1,0 +1,87 @@
+#include <doctest/doctest.h>
+
+#include "i18n/format.hpp"
+
+using namespace mb;
+using namespace mb::i18n;
+
+TEST_CASE("i18n: numbers in Vietnamese use '.' for thousands and ',' for decimals") {
+  CHECK(format_number(14000, Lang::vi) == "14.000");
+  CHECK(format_number(0.84, Lang::vi) == "0,84");
+  CHECK(format_number(4075, Lang::vi) == "4.075");
+  CHECK(format_number(1234567.5, Lang::vi) == "1.234.567,5");
+  CHECK(format_number(12, Lang::vi) == "12");
+}
+
+TEST_CASE("i18n: numbers in English use ',' for thousands and '.' for decimals") {
+  CHECK(format_number(14000, Lang::en) == "14,000");
+  CHECK(format_number(0.84, Lang::en) == "0.84");
+  CHECK(format_number(1234567.5, Lang::en) == "1,234,567.5");
+  CHECK(format_number(-3, Lang::en) == "-3");
+}
+
+TEST_CASE("i18n: numbers never print negative zero and keep at most six decimals") {
+  CHECK(format_number(-0.0, Lang::en) == "0");
+  CHECK(format_number(-0.0, Lang::vi) == "0");
+  CHECK(format_number(1.0 / 3, Lang::en) == "0.333333");
+  CHECK(format_number(2.0000001, Lang::en) == "2");
+}
+
+TEST_CASE("i18n: percents in both languages") {
+  CHECK(format_percent(71.5, Lang::vi) == "71,5%");
+  CHECK(format_percent(71.5, Lang::en) == "71.5%");
+  CHECK(format_percent(100, Lang::vi) == "100%");
+  CHECK(format_percent(0, Lang::en) == "0%");
+}
+
+TEST_CASE("i18n: dates in long and numeric form") {
+  Date d{2021, 11, 26};
+  CHECK(format_date(d, Lang::vi, DateStyle::long_form) == "ngày 26 tháng 11 năm 2021");
+  CHECK(format_date(d, Lang::en, DateStyle::long_form) == "26 November 2021");
+  CHECK(format_date(d, Lang::vi, DateStyle::numeric) == "26/11/2021");
+  CHECK(format_date(d, Lang::en, DateStyle::numeric) == "26/11/2021");
+}
+
+TEST_CASE("i18n: dates pad the numeric form but not the long form") {
+  Date d{2023, 6, 3};
+  CHECK(format_date(d, Lang::vi, DateStyle::numeric) == "03/06/2023");
+  CHECK(format_date(d, Lang::vi, DateStyle::long_form) == "ngày 3 tháng 6 năm 2023");
+  CHECK(format_date(d, Lang::en, DateStyle::long_form) == "3 June 2023");
+  CHECK(format_date(Date{2024, 2, 29}, Lang::en, DateStyle::long_form) == "29 February 2024");
+  CHECK(format_date(Date{2020, 1, 1}, Lang::en, DateStyle::numeric) == "01/01/2020");
+}
+
+TEST_CASE("i18n: format_period names a whole year") {
+  CHECK(format_period({2024, 1, 1}, {2024, 12, 31}, Lang::vi) == "năm 2024");
+  CHECK(format_period({2024, 1, 1}, {2024, 12, 31}, Lang::en) == "2024");
+}
+
+TEST_CASE("i18n: format_period names half years") {
+  CHECK(format_period({2023, 1, 1}, {2023, 6, 30}, Lang::vi) == "6 tháng đầu năm 2023");
+  CHECK(format_period({2023, 1, 1}, {2023, 6, 30}, Lang::en) == "first half of 2023");
+  CHECK(format_period({2023, 7, 1}, {2023, 12, 31}, Lang::vi) == "6 tháng cuối năm 2023");
+  CHECK(format_period({2023, 7, 1}, {2023, 12, 31}, Lang::en) == "second half of 2023");
+}
+
+TEST_CASE("i18n: format_period names quarters") {
+  CHECK(format_period({2023, 1, 1}, {2023, 3, 31}, Lang::vi) == "quý I năm 2023");
+  CHECK(format_period({2023, 1, 1}, {2023, 3, 31}, Lang::en) == "Q1 2023");
+  CHECK(format_period({2023, 4, 1}, {2023, 6, 30}, Lang::vi) == "quý II năm 2023");
+  CHECK(format_period({2023, 7, 1}, {2023, 9, 30}, Lang::en) == "Q3 2023");
+  CHECK(format_period({2023, 10, 1}, {2023, 12, 31}, Lang::vi) == "quý IV năm 2023");
+  CHECK(format_period({2023, 10, 1}, {2023, 12, 31}, Lang::en) == "Q4 2023");
+}
+
+TEST_CASE("i18n: format_period names multi-year spans") {
+  CHECK(format_period({2021, 1, 1}, {2025, 12, 31}, Lang::vi) == "giai đoạn 2021–2025");
+  CHECK(format_period({2021, 1, 1}, {2025, 12, 31}, Lang::en) == "2021–2025");
+}
+
+TEST_CASE("i18n: format_period falls back to both dates") {
+  CHECK(format_period({2023, 1, 15}, {2023, 11, 14}, Lang::vi) == "15/01/2023 – 14/11/2023");
+  CHECK(format_period({2023, 1, 15}, {2023, 11, 14}, Lang::en) == "15/01/2023 – 14/11/2023");
+  // A quarter that does not end on its last day, and two months that are not a quarter.
+  CHECK(format_period({2023, 4, 1}, {2023, 6, 29}, Lang::en) == "01/04/2023 – 29/06/2023");
+  CHECK(format_period({2023, 2, 1}, {2023, 4, 30}, Lang::en) == "01/02/2023 – 30/04/2023");
+  CHECK(format_period({2022, 7, 1}, {2023, 6, 30}, Lang::vi) == "01/07/2022 – 30/06/2023");
+}

@@ -1,0 +1,79 @@
+#include <doctest/doctest.h>
+
+#include <algorithm>
+#include <vector>
+
+#include "i18n/text.hpp"
+
+using namespace mb::i18n;
+
+TEST_CASE("i18n: to_nfc composes NFD input and leaves NFC and ASCII as they are") {
+  // "Phường" decomposed: u + horn, o + horn + grave.
+  const std::string nfd = "Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng";
+  CHECK(nfd != "Phường");
+  CHECK(to_nfc(nfd) == "Phường");
+  CHECK(to_nfc("Phường") == "Phường");
+  CHECK(to_nfc("plain ascii") == "plain ascii");
+  CHECK(to_nfc("") == "");
+  // "ế" as e + circumflex + acute.
+  CHECK(to_nfc("Ti\x65\xCC\x82\xCC\x81p") == "Tiếp");
+}
+
+TEST_CASE("i18n: slugify makes ASCII kebab-case from Vietnamese") {
+  CHECK(slugify("Phường Trường Thi") == "phuong-truong-thi");
+  CHECK(slugify("Đội Cấn") == "doi-can");
+  CHECK(slugify("đường") == "duong");
+  CHECK(slugify("Báo cáo 6 tháng đầu năm 2023") == "bao-cao-6-thang-dau-nam-2023");
+  CHECK(slugify("  --Chỉ thị 33/CT-TTg!! ") == "chi-thi-33-ct-ttg");
+  CHECK(slugify("already-a-slug") == "already-a-slug");
+  CHECK(slugify("Under_Score") == "under-score");
+  CHECK(slugify("") == "");
+  CHECK(slugify("!!!") == "");
+}
+
+TEST_CASE("i18n: slugify gives the same slug for NFD input") {
+  CHECK(slugify("Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng") == "phuong");
+}
+
+TEST_CASE("i18n: is_valid_slug accepts lower-case ASCII words joined by single hyphens") {
+  for (const char* good : {"truong-thi", "2023-chi-thi-33", "a", "x1"}) {
+    CAPTURE(good);
+    CHECK(is_valid_slug(good));
+  }
+  for (const char* bad : {"", "-a", "a-", "a--b", "Truong-thi", "truong_thi", "trường", "a b", "a.b",
+                          "_index"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(is_valid_slug(bad));
+  }
+}
+
+TEST_CASE("i18n: fold_for_search lower-cases and removes tones, đ becomes d") {
+  CHECK(fold_for_search("Đối thoại") == "doi thoai");
+  CHECK(fold_for_search("ĐẢNG ỦY") == "dang uy");
+  CHECK(fold_for_search("Tiếp công dân") == "tiep cong dan");
+  CHECK(fold_for_search("đ") == "d");
+  CHECK(fold_for_search("Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng") == "phuong");
+  CHECK(fold_for_search("33/CT-TTg") == "33/ct-ttg");
+}
+
+TEST_CASE("i18n: compare_vi follows Vietnamese collation: An < Ân < D < Đ") {
+  CHECK(compare_vi("An", "Ân") < 0);
+  CHECK(compare_vi("Ân", "D") < 0);
+  CHECK(compare_vi("D", "Đ") < 0);
+  CHECK(compare_vi("Đ", "D") > 0);
+  CHECK(compare_vi("Đ", "E") < 0);  // Đ sorts after D but before E, unlike bytewise order
+  CHECK(compare_vi("Ân", "Ân") == 0);
+  std::vector<std::string> names = {"Đông Ba", "Ân Thi", "Dương Nội", "An Hải", "Bình Minh", "Ă"};
+  std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
+    return compare_vi(a, b) < 0;
+  });
+  CHECK(names == std::vector<std::string>{"An Hải", "Ă", "Ân Thi", "Bình Minh", "Dương Nội", "Đông Ba"});
+}
+
+TEST_CASE("i18n: compare_vi is a total order: collation ties are broken bytewise") {
+  const std::string nfc = "Phường";
+  const std::string nfd = "Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng";
+  int ab = compare_vi(nfc, nfd);
+  CHECK(ab != 0);
+  CHECK(compare_vi(nfd, nfc) == -ab);
+}

@@ -1,0 +1,167 @@
+#include "output/publish.hpp"
+
+#include <doctest/doctest.h>
+
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+using namespace mb;
+namespace fs = std::filesystem;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "mb-publish-XXXXXX").string();
+    REQUIRE(::mkdtemp(pattern.data()) != nullptr);
+    path = pattern;
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+ino_t inode(const fs::path& p) {
+  struct stat st {};
+  REQUIRE(::stat(p.c_str(), &st) == 0);
+  return st.st_ino;
+}
+
+// Every regular file under dir: relative path → contents.
+std::map<std::string, std::string> tree(const fs::path& dir) {
+  std::map<std::string, std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file()) out[fs::relative(e.path(), dir).generic_string()] = read(e.path());
+  return out;
+}
+
+// Names in `dir` that start with `prefix`.
+std::vector<std::string> entries_with(const fs::path& dir, const std::string& prefix) {
+  std::vector<std::string> out;
+  for (const auto& e : fs::directory_iterator(dir)) {
+    std::string name = e.path().filename().string();
+    if (name.rfind(prefix, 0) == 0) out.push_back(name);
+  }
+  return out;
+}
+
+std::vector<OutputFile> site_files(const std::string& about) {
+  return {{"index.html", "<h1>Trang chủ</h1>", {}},
+          {"about/index.html", about, {}},
+          {"css/main.css", "body{margin:0}", {}},
+          {"en/index.html", "<h1>Home</h1>", {}}};
+}
+
+}  // namespace
+
+TEST_CASE("output: publish writes every file into a fresh folder") {
+  TempDir tmp;
+  fs::path src = tmp.path / "attachment.pdf";
+  std::ofstream(src, std::ios::binary) << "%PDF-1.4 \xFF";
+  std::vector<OutputFile> files = site_files("about v1");
+  files.push_back({"files/truong-thi/a.pdf", {}, src.string()});
+  const std::string out = (tmp.path / "public").string();
+  output::PublishResult r = output::publish(files, out);
+  CHECK(r.ok);
+  CHECK(r.error == "");
+  CHECK(r.written == 5);
+  CHECK(r.unchanged == 0);
+  CHECK(tree(out) == std::map<std::string, std::string>{{"about/index.html", "about v1"},
+                                                         {"css/main.css", "body{margin:0}"},
+                                                         {"en/index.html", "<h1>Home</h1>"},
+                                                         {"files/truong-thi/a.pdf", "%PDF-1.4 \xFF"},
+                                                         {"index.html", "<h1>Trang chủ</h1>"}});
+  CHECK(entries_with(tmp.path, ".public").empty());
+}
+
+TEST_CASE("output: publishing again keeps unchanged files (same inode) and rewrites changed ones") {
+  TempDir tmp;
+  const fs::path out = tmp.path / "public";
+  REQUIRE(output::publish(site_files("about v1"), out.string()).ok);
+  ino_t home_before = inode(out / "index.html");
+  ino_t css_before = inode(out / "css/main.css");
+  ino_t about_before = inode(out / "about/index.html");
+
+  std::vector<OutputFile> next = site_files("about v2");
+  next.pop_back();  // en/index.html is gone from the new build
+  output::PublishResult r = output::publish(next, out.string());
+  CHECK(r.ok);
+  CHECK(r.unchanged == 2);
+  CHECK(r.written == 1);
+  CHECK(inode(out / "index.html") == home_before);
+  CHECK(inode(out / "css/main.css") == css_before);
+  CHECK(inode(out / "about/index.html") != about_before);
+  CHECK(tree(out) == std::map<std::string, std::string>{{"about/index.html", "about v2"},
+                                                         {"css/main.css", "body{margin:0}"},
+                                                         {"index.html", "<h1>Trang chủ</h1>"}});
+  CHECK(entries_with(tmp.path, ".public").empty());
+}
+
+TEST_CASE("output: a failed publish leaves the previous output byte-identical and no staging folder") {
+  TempDir tmp;
+  const fs::path out = tmp.path / "public";
+  REQUIRE(output::publish(site_files("about v1"), out.string()).ok);
+  const auto before = tree(out);
+  ino_t home_before = inode(out / "index.html");
+
+  std::vector<OutputFile> next = site_files("about v2");
+  const std::string missing = (tmp.path / "content/localities/x/files/missing.pdf").string();
+  next.push_back({"files/x/missing.pdf", {}, missing});
+  next.push_back({"z/index.html", "never written", {}});
+  output::PublishResult r = output::publish(next, out.string());
+  CHECK_FALSE(r.ok);
+  CHECK(r.error == missing + ": cannot read: No such file or directory");
+  CHECK(tree(out) == before);
+  CHECK(inode(out / "index.html") == home_before);
+  CHECK(entries_with(tmp.path, ".public").empty());
+}
+
+TEST_CASE("output: a failed first publish creates no output folder") {
+  TempDir tmp;
+  const fs::path out = tmp.path / "public";
+  std::vector<OutputFile> files = site_files("about");
+  files.push_back({"a.pdf", {}, (tmp.path / "nope.pdf").string()});
+  output::PublishResult r = output::publish(files, out.string());
+  CHECK_FALSE(r.ok);
+  CHECK_FALSE(fs::exists(out));
+  CHECK(entries_with(tmp.path, ".public").empty());
+}
+
+TEST_CASE("output: remove_leftovers removes stale staging and retired folders, and nothing else") {
+  TempDir tmp;
+  const fs::path out = tmp.path / "public";
+  fs::create_directories(out);
+  std::ofstream(out / "index.html") << "keep";
+  fs::create_directories(tmp.path / ".public.staging-12345/en");
+  std::ofstream(tmp.path / ".public.staging-12345/en/index.html") << "half";
+  fs::create_directories(tmp.path / ".public.retired-777");
+  fs::create_directories(tmp.path / ".other.staging-1");
+  fs::create_directories(tmp.path / "public.staging-2");
+  output::remove_leftovers(out.string());
+  CHECK_FALSE(fs::exists(tmp.path / ".public.staging-12345"));
+  CHECK_FALSE(fs::exists(tmp.path / ".public.retired-777"));
+  CHECK(fs::exists(tmp.path / ".other.staging-1"));
+  CHECK(fs::exists(tmp.path / "public.staging-2"));
+  CHECK(read(out / "index.html") == "keep");
+
+  // publish clears them too, and a trailing slash names the same folder.
+  fs::create_directories(tmp.path / ".public.staging-99/x");
+  REQUIRE(output::publish(site_files("v"), out.string() + "/").ok);
+  CHECK(entries_with(tmp.path, ".public").empty());
+  CHECK(read(out / "about/index.html") == "v");
+  CHECK(read(out / "index.html") == "<h1>Trang chủ</h1>");
+}

@@ -1,0 +1,131 @@
+#include "site/sources.hpp"
+
+#include <doctest/doctest.h>
+
+#include "core/worker_pool.hpp"
+#include "test_util.hpp"
+
+using namespace mb;
+
+namespace {
+
+std::shared_ptr<const SourceFile> read(const std::string& bytes, Diagnostics& diags) {
+  MemoryFileSystem fs;
+  fs.add("site/content/pages/a.vi.md", bytes);
+  return site::read_text(fs, "site", "content/pages/a.vi.md", diags);
+}
+
+}  // namespace
+
+TEST_CASE("site: read_text rejects invalid UTF-8 with its line and column") {
+  Diagnostics diags;
+  auto file = read("---\ntitle: x\n---\nTrường\xFFThi\n", diags);
+  CHECK(file == nullptr);
+  CHECK(test::all_text(diags) ==
+        "content/pages/a.vi.md:4:7: error: file is not valid UTF-8\n"
+        "  4 | Trường\xEF\xBF\xBDThi\n"
+        "    |       ^\n"
+        "  hint: save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)\n");
+}
+
+TEST_CASE("site: read_text rejects overlong, surrogate and truncated sequences") {
+  struct Case {
+    std::string bytes;
+    int line, column;
+  };
+  for (const Case& c : {Case{"a\xC0\xAF", 1, 2}, Case{"x\ny\xED\xA0\x80z", 2, 2}, Case{"ab\nc\n\xE1\xBB", 3, 1},
+                        Case{"\x80", 1, 1}}) {
+    CAPTURE(c.bytes);
+    Diagnostics diags;
+    CHECK(read(c.bytes, diags) == nullptr);
+    REQUIRE(diags.all().size() == 1);
+    CHECK(diags.all()[0].message == "file is not valid UTF-8");
+    CHECK(diags.all()[0].line == c.line);
+    CHECK(diags.all()[0].column == c.column);
+  }
+}
+
+TEST_CASE("site: read_text strips a BOM, turns CRLF into LF and normalizes to NFC") {
+  Diagnostics diags;
+  auto file = read("\xEF\xBB\xBF---\r\ntitle: Tie\xCC\x82\xCC\x81ng Vie\xCC\xA3\xCC\x82t\r\n---\r\nA\rB\r\n", diags);
+  CHECK(diags.empty());
+  REQUIRE(file);
+  CHECK(file->path() == "content/pages/a.vi.md");
+  CHECK(file->text() == "---\ntitle: Tiếng Việt\n---\nA\nB\n");
+}
+
+TEST_CASE("site: read_text reports a missing file and a file that is too large") {
+  MemoryFileSystem fs;
+  fs.add("site/content/big.vi.md", std::string(9 * 1024 * 1024, 'a'));
+  Diagnostics diags;
+  CHECK(site::read_text(fs, "site", "content/missing.vi.md", diags) == nullptr);
+  CHECK(site::read_text(fs, "site", "content/big.vi.md", diags) == nullptr);
+  CHECK(test::all_text(diags) ==
+        "content/missing.vi.md: error: cannot read file: No such file or directory\n"
+        "content/big.vi.md:1:1: error: file is too large (9 MB; the limit is 8 MB)\n"
+        "  hint: split the text into several pages, or attach the document as a file\n");
+}
+
+TEST_CASE("site: load_config reads site.yaml and reports a missing one") {
+  MemoryFileSystem fs;
+  Diagnostics diags;
+  CHECK_FALSE(site::load_config(fs, "site", diags));
+  REQUIRE(diags.all().size() == 1);
+  CHECK(diags.has_errors());
+  CHECK(diags.all()[0].path == "site.yaml");
+
+  fs.add("site/site.yaml",
+         "title: {vi: Minh Bạch, en: Minh Bach}\nbase_url: https://example.gov.vn/bao-cao/\n"
+         "languages: [vi, en]\ntheme: default\n");
+  Diagnostics ok;
+  auto config = site::load_config(fs, "site", ok);
+  CHECK_MESSAGE(ok.empty(), test::all_text(ok));
+  REQUIRE(config);
+  CHECK(config->base_path == "/bao-cao/");
+  CHECK(config->origin == "https://example.gov.vn");
+  CHECK(config->title.en == "Minh Bach");
+}
+
+TEST_CASE("site: scan_sources classifies content files, attachments and data files; parse_sources parses them") {
+  MemoryFileSystem fs;
+  fs.add("site/content/_index.vi.md", "---\ntitle: Trang chủ\n---\n");
+  fs.add("site/content/_index.en.md", "---\ntitle: Home\n---\n");
+  fs.add("site/content/.gitkeep", "");
+  fs.add("site/content/localities/truong-thi/_index.vi.md",
+         "---\ntitle: Trường Thi\nkind: ward\nprovince: Thanh Hóa\n---\n");
+  fs.add("site/content/localities/truong-thi/files/bao-cao-goc.pdf", "%PDF-\xFF\xFE");
+  fs.add("site/content/notes.txt", "x");
+  fs.add("site/content/pages/bad.vi.md", "---\ntitle: \xFF\n---\n");
+  fs.add("site/data/fields.yaml", "urban: {vi: Đô thị, en: Urban}\n");
+  Diagnostics diags;
+  site::Sources sources = site::scan_sources(fs, "site", diags);
+  CHECK(test::all_text(diags) ==
+        "content/notes.txt:1:1: error: 'notes.txt' is not a Markdown file (.vi.md or .en.md)\n"
+        "  hint: content/ holds only Markdown pages; put attachments in the locality's files/ folder\n"
+        "content/pages/bad.vi.md:2:8: error: file is not valid UTF-8\n"
+        "  2 | title: \xEF\xBF\xBD\n"
+        "    |        ^\n"
+        "  hint: save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)\n");
+  REQUIRE(sources.documents.size() == 3);
+  CHECK(sources.documents[0]->path() == "content/_index.en.md");
+  CHECK(sources.documents[1]->path() == "content/_index.vi.md");
+  CHECK(sources.documents[2]->path() == "content/localities/truong-thi/_index.vi.md");
+  CHECK(sources.placements[2].kind == content::Kind::locality);
+  CHECK(sources.placements[0].lang == Lang::en);
+  CHECK(sources.attachments == std::vector<std::string>{"localities/truong-thi/files/bao-cao-goc.pdf"});
+  CHECK(sources.unreadable == std::vector<std::string>{"content/pages/bad.vi.md"});
+  CHECK(sources.indicators == nullptr);
+  REQUIRE(sources.fields);
+  CHECK(sources.fields->path() == "data/fields.yaml");
+
+  WorkerPool pool(2);
+  Diagnostics parse_diags;
+  model::Inputs inputs = site::parse_sources(pool, sources, parse_diags);
+  CHECK_MESSAGE(parse_diags.empty(), test::all_text(parse_diags));
+  REQUIRE(inputs.documents.size() == 3);
+  CHECK(inputs.documents[2].title == "Trường Thi");
+  REQUIRE(inputs.catalogue.fields.size() == 1);
+  CHECK(inputs.catalogue.fields[0].name.vi == "Đô thị");
+  CHECK(inputs.attachments == sources.attachments);
+  CHECK(inputs.unreadable == std::set<std::string>{"content/pages/bad.vi.md"});
+}
