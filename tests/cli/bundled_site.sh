@@ -29,6 +29,11 @@ for dir in "$repo"/content/localities/*/; do
   done
 done
 [ $count -gt 0 ] || fail "no reports or initiatives found"
+for f in "$repo"/content/pages/*.vi.md; do
+  p=$(basename "$f" .vi.md)
+  [ -s "$out/$p/index.html" ] && [ -s "$out/en/$p/index.html" ] || fail "page $p"
+  count=$((count + 1))
+done
 ! grep -rl 'class="notice"' "$out" || fail "pages marked as not translated"
 grep -q '<html lang="en">' "$out/en/index.html" || fail "English home is not lang=en"
-echo "ok: $count reports and initiatives in both languages"
+echo "ok: $count reports, initiatives and pages in both languages"
