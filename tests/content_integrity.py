@@ -73,10 +73,14 @@ for vi in sorted(content.rglob("*.vi.md")):
     if vi.parent.name != "reports":
         continue
     for key, value in (fm_vi.get("indicators") or {}).items():
-        number = value["value"] if isinstance(value, dict) else value
-        if not appears(body_vi, number):
-            problems.append(f"{vi}: indicator {key} = {number} does not appear in the body "
-                            f"(looked for {sorted(vietnamese_forms(number))})")
+        figures = [(key, value)]
+        if isinstance(value, dict):
+            figures = [(key, value["value"])] if "value" in value else []
+            figures += [(f"{key}.{item}", v) for item, v in (value.get("breakdown") or {}).items()]
+        for name, number in figures:
+            if not appears(body_vi, number):
+                problems.append(f"{vi}: indicator {name} = {number} does not appear in the body "
+                                f"(looked for {sorted(vietnamese_forms(number))})")
     initiatives = vi.parent.parent / "initiatives"
     for slug in fm_vi.get("initiatives") or []:
         if not (initiatives / f"{slug}.vi.md").exists():

@@ -7,6 +7,7 @@
 #include "config/site_config.hpp"
 #include "core/file_system.hpp"
 #include "core/worker_pool.hpp"
+#include "indicators/series.hpp"
 #include "model/site.hpp"
 #include "output/publish.hpp"
 #include "site/render.hpp"
@@ -97,10 +98,12 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
   timer.done("parse");
   model::Site site = model::build(std::move(inputs), diags);
   timer.done("model");
+  indicators::Indicators indicators = indicators::build(site, diags);
+  timer.done("derive");
   theme::Theme theme = theme::load(fs, root, *config, diags);
   timer.done("theme");
   if (diags.has_errors()) return report(diags, options, err);
-  std::vector<OutputFile> files = site::render_site(pool, {site, *config, theme, root}, diags);
+  std::vector<OutputFile> files = site::render_site(pool, {site, *config, theme, indicators, root}, diags);
   timer.done("render");
   if (diags.has_errors() || !options.write) return report(diags, options, err);
 

@@ -36,11 +36,36 @@ bool read_root(const SourceFile& file, yaml::Node& root, Diagnostics& diags) {
   return yaml::parse(file, 0, file.text().size(), root, diags);
 }
 
-void read_indicator(const yaml::Reader& r, const std::string& id, const yaml::Node& n, Catalogue& out) {
+void read_breakdowns(const yaml::Reader& r, const yaml::Node& n, Catalogue& out) {
+  if (!r.expect_map(n, "breakdowns")) return;
+  for (const auto& [k, v] : n.entries) {
+    if (!i18n::is_valid_slug(k.value)) r.error(k, "breakdown id '" + k.value + "' is not a valid slug", "e.g. service-field");
+    if (!r.expect_map(v, k.value)) continue;
+    yaml::check_keys(r, v, {"name", "items"});
+    Breakdown b;
+    b.id = k.value;
+    if (const yaml::Node* name = v.find("name")) b.name = read_localized(r, *name, "name");
+    else r.missing(v, "name", "the dimension's name in vi and en");
+    if (const yaml::Node* items = v.find("items"); items && r.expect_map(*items, "items")) {
+      for (const auto& [ik, iv] : items->entries) {
+        if (!i18n::is_valid_slug(ik.value)) r.error(ik, "item id '" + ik.value + "' is not a valid slug", "e.g. justice");
+        b.items.push_back({ik.value, read_localized(r, iv, ik.value)});
+      }
+    } else if (!items) {
+      r.missing(v, "items", "the items of the dimension, each {vi, en}");
+    }
+    out.breakdowns.push_back(std::move(b));
+  }
+}
+
+void read_indicator(const yaml::Reader& r, const yaml::Node& key, const yaml::Node& n, Catalogue& out) {
+  const std::string& id = key.value;
   if (!r.expect_map(n, id)) return;
-  yaml::check_keys(r, n, {"name", "unit", "category", "better", "definition", "derived", "min", "max"});
+  yaml::check_keys(r, n, {"name", "unit", "category", "better", "definition", "derived", "part_of", "breakdown",
+                          "per_capita", "min", "max"});
   IndicatorDef def;
   def.id = id;
+  def.offset = key.offset;
   for (const char* key : {"name", "unit", "category", "better", "definition"})
     if (!n.find(key)) r.missing(n, key, "indicator " + id);
   if (const yaml::Node* v = n.find("name")) def.name = read_localized(r, *v, "name");
@@ -68,7 +93,22 @@ void read_indicator(const yaml::Reader& r, const std::string& id, const yaml::No
     if (auto t = r.one_of(*v, "better", {"higher", "lower", "none"})) def.better = *t;
   if (const yaml::Node* v = n.find("definition")) def.definition = read_localized(r, *v, "definition");
   if (const yaml::Node* v = n.find("derived"))
-    if (auto t = r.text(*v, "derived")) def.derived = *t;
+    if (auto t = r.text(*v, "derived")) def.derived = *t, def.derived_offset = v->offset;
+  if (const yaml::Node* v = n.find("part_of"))
+    if (auto t = r.text(*v, "part_of")) def.part_of = *t, def.part_of_offset = v->offset;
+  if (const yaml::Node* v = n.find("per_capita"))
+    if (auto b = r.boolean(*v, "per_capita")) def.per_capita = *b;
+  if (const yaml::Node* v = n.find("breakdown")) {
+    if (auto t = r.text(*v, "breakdown")) {
+      def.breakdown = *t;
+      if (!out.breakdown(*t)) {
+        std::vector<std::string> ids;
+        for (const Breakdown& b : out.breakdowns) ids.push_back(b.id);
+        std::string hint = did_you_mean(*t, ids);
+        r.error(*v, "unknown breakdown '" + *t + "'", hint.empty() ? "add it under 'breakdowns' at the top of this file" : hint);
+      }
+    }
+  }
   if (const yaml::Node* v = n.find("min")) def.min = r.number(*v, "min");
   if (const yaml::Node* v = n.find("max")) def.max = r.number(*v, "max");
   if (def.percent) {
@@ -84,12 +124,40 @@ const IndicatorDef* Catalogue::indicator(const std::string& id) const { return f
 const Field* Catalogue::field(const std::string& id) const { return find_by_id(fields, id); }
 const Measure* Catalogue::measure(const std::string& id) const { return find_by_id(measures, id); }
 const Category* Catalogue::category(const std::string& id) const { return find_by_id(categories, id); }
+const Breakdown* Catalogue::breakdown(const std::string& id) const { return find_by_id(breakdowns, id); }
 
-void parse_indicators(const SourceFile& file, Catalogue& out, Diagnostics& diags) {
+const LocalizedText* Catalogue::document_type(const std::string& code) const {
+  for (const auto& [k, v] : document_types)
+    if (k == code) return &v;
+  return nullptr;
+}
+
+const DocumentIssuer* Catalogue::document_issuer(const std::string& code) const {
+  for (const DocumentIssuer& i : document_issuers)
+    if (i.code == code) return &i;
+  return nullptr;
+}
+
+const DocumentGloss* Catalogue::document(const std::string& key) const {
+  for (const DocumentGloss& g : documents)
+    if (g.key == key) return &g;
+  return nullptr;
+}
+
+const LocalizedText* Breakdown::item(const std::string& item_id) const {
+  for (const auto& [k, v] : items)
+    if (k == item_id) return &v;
+  return nullptr;
+}
+
+void parse_indicators(std::shared_ptr<const SourceFile> source, Catalogue& out, Diagnostics& diags) {
+  out.indicators_file = source;
+  const SourceFile& file = *source;
   yaml::Node root;
   if (!read_root(file, root, diags)) return;
   yaml::Reader r{file, diags};
-  yaml::check_keys(r, root, {"categories", "indicators"});
+  yaml::check_keys(r, root, {"breakdowns", "categories", "indicators"});
+  if (const yaml::Node* b = root.find("breakdowns")) read_breakdowns(r, *b, out);
   if (const yaml::Node* cats = root.find("categories"); cats && r.expect_map(*cats, "categories")) {
     for (const auto& [k, v] : cats->entries) {
       if (!i18n::is_valid_slug(k.value))
@@ -111,7 +179,7 @@ void parse_indicators(const SourceFile& file, Catalogue& out, Diagnostics& diags
                 "ids are lower-case ASCII words joined by '_', e.g. citizen_receptions");
         continue;
       }
-      read_indicator(r, k.value, v, out);
+      read_indicator(r, k, v, out);
     }
   }
 }
@@ -147,6 +215,39 @@ void parse_measures(const SourceFile& file, Catalogue& out, Diagnostics& diags) 
       r.missing(v, "unit", "measure unit in vi and en, or percent");
     }
     out.measures.push_back(std::move(m));
+  }
+}
+
+void parse_documents(const SourceFile& file, Catalogue& out, Diagnostics& diags) {
+  yaml::Node root;
+  if (!read_root(file, root, diags)) return;
+  yaml::Reader r{file, diags};
+  yaml::check_keys(r, root, {"types", "issuers", "documents"});
+  if (const yaml::Node* types = root.find("types"); types && r.expect_map(*types, "types"))
+    for (const auto& [k, v] : types->entries) out.document_types.push_back({k.value, read_localized(r, v, k.value)});
+  if (const yaml::Node* issuers = root.find("issuers"); issuers && r.expect_map(*issuers, "issuers")) {
+    for (const auto& [k, v] : issuers->entries) {
+      if (!r.expect_map(v, k.value)) continue;
+      yaml::check_keys(r, v, {"name", "national"});
+      DocumentIssuer issuer{k.value, {}, false};
+      if (const yaml::Node* n = v.find("name")) issuer.name = read_localized(r, *n, "name");
+      else r.missing(v, "name", "the body's name in vi and en");
+      if (const yaml::Node* n = v.find("national"))
+        if (auto b = r.boolean(*n, "national")) issuer.national = *b;
+      out.document_issuers.push_back(std::move(issuer));
+    }
+  }
+  if (const yaml::Node* docs = root.find("documents"); docs && r.expect_map(*docs, "documents")) {
+    for (const auto& [k, v] : docs->entries) {
+      if (!r.expect_map(v, k.value)) continue;
+      yaml::check_keys(r, v, {"date", "issuer", "title"});
+      DocumentGloss g;
+      g.key = k.value;
+      if (const yaml::Node* n = v.find("date")) g.date = r.date(*n, "date");
+      if (const yaml::Node* n = v.find("issuer")) g.issuer = read_localized(r, *n, "issuer");
+      if (const yaml::Node* n = v.find("title")) g.title = read_localized(r, *n, "title");
+      out.documents.push_back(std::move(g));
+    }
   }
 }
 

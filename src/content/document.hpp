@@ -34,6 +34,17 @@ struct Quantity {
 // An id → quantity map, in the order written.
 using QuantityMap = std::vector<std::pair<Located<std::string>, Quantity>>;
 
+// A report's figure for one indicator. The overall value may be absent when
+// the report gives only a breakdown (Phú Tiến's survey gives rates per field).
+struct IndicatorValue {
+  std::optional<double> value;
+  std::string note;
+  Located<std::string> unit;  // optional; checked against the catalogue
+  std::vector<std::pair<Located<std::string>, double>> breakdown;  // item id → value
+  std::size_t offset = 0;     // of the value in the source
+};
+using IndicatorMap = std::vector<std::pair<Located<std::string>, IndicatorValue>>;
+
 struct LocalityFields {
   std::string kind;  // ward | commune | town
   std::string province;
@@ -58,21 +69,23 @@ struct ReportFields {
   Date period_from;
   Date period_to;
   std::string number;
-  std::optional<Date> date;
+  std::optional<Date> date;  // may be partial: a month or a year
+  std::size_t date_offset = 0;
   std::string place;
   std::string issuer;
   std::string recipient;
   Signer signer;
   std::vector<std::string> distribution;
   std::vector<Located<std::string>> directives;
-  QuantityMap indicators;
+  IndicatorMap indicators;
   std::vector<Located<std::string>> initiatives;
   std::vector<Located<std::string>> attachments;
 };
 
 struct InitiativeFields {
   Located<std::string> field;
-  long long year = 0;
+  long long year = 0;  // 0 when the report does not say when it started
+  bool dan_van_kheo = true;  // a "Dân vận khéo" model; false for another local initiative
   std::string status;
   QuantityMap results;
 };

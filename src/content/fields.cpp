@@ -85,6 +85,60 @@ QuantityMap read_quantity_map(const yaml::Reader& r, const yaml::Node& n, std::s
   return out;
 }
 
+static std::optional<IndicatorValue> read_indicator_value(const yaml::Reader& r, const yaml::Node& n,
+                                                          const std::string& id) {
+  IndicatorValue out;
+  out.offset = n.offset;
+  if (!n.is_map()) {
+    out.value = r.number(n, id);
+    if (!out.value) return std::nullopt;
+    return out;
+  }
+  yaml::check_keys(r, n, {"value", "note", "unit", "breakdown"});
+  bool ok = true;
+  if (const yaml::Node* v = n.find("value")) {
+    out.value = r.number(*v, id);
+    out.offset = v->offset;
+    ok = ok && out.value.has_value();
+  }
+  if (const yaml::Node* v = n.find("note"))
+    if (auto t = r.text(*v, "note")) out.note = *t;
+  if (const yaml::Node* v = n.find("unit"))
+    if (auto t = r.text(*v, "unit")) out.unit = {*t, v->offset};
+  if (const yaml::Node* b = n.find("breakdown"); b && r.expect_map(*b, "breakdown")) {
+    for (const auto& [k, v] : b->entries) {
+      if (!i18n::is_valid_slug(k.value)) {
+        r.error(k, "breakdown item '" + k.value + "' is not a valid id", "e.g. justice, labour-social");
+        ok = false;
+        continue;
+      }
+      if (auto x = r.number(v, k.value))
+        out.breakdown.push_back({{k.value, k.offset}, *x});
+      else
+        ok = false;
+    }
+  }
+  if (!out.value && out.breakdown.empty() && !n.find("value")) {
+    r.missing(n, "value", "the figure, or a breakdown of it");
+    return std::nullopt;
+  }
+  return ok ? std::optional<IndicatorValue>(out) : std::nullopt;
+}
+
+IndicatorMap read_indicator_map(const yaml::Reader& r, const yaml::Node& n) {
+  IndicatorMap out;
+  if (n.is_null() || !r.expect_map(n, "indicators")) return out;
+  for (const auto& [k, v] : n.entries) {
+    if (!is_valid_id(k.value)) {
+      r.error(k, "'" + k.value + "' is not a valid id",
+              "ids are lower-case ASCII words joined by '_', e.g. citizen_receptions");
+      continue;
+    }
+    if (auto value = read_indicator_value(r, v, k.value)) out.push_back({{k.value, k.offset}, *value});
+  }
+  return out;
+}
+
 void read_locality(const yaml::Reader& r, const yaml::Node& root, Document& doc) {
   LocalityFields& f = doc.locality_fields;
   if (const yaml::Node* n = root.find("kind"))
@@ -160,7 +214,10 @@ void read_report(const yaml::Reader& r, const yaml::Node& root, Document& doc) {
   if (const yaml::Node* n = root.find("period")) read_period(r, *n, f);
   if (const yaml::Node* n = root.find("number"))
     if (auto v = r.text(*n, "number")) f.number = *v;
-  if (const yaml::Node* n = root.find("date"); n && !n->is_null()) f.date = r.date(*n, "date");
+  if (const yaml::Node* n = root.find("date"); n && !n->is_null()) {
+    f.date = r.partial_date(*n, "date");
+    f.date_offset = n->offset;
+  }
   for (auto [key, out] : {std::pair{"place", &f.place}, std::pair{"issuer", &f.issuer},
                           std::pair{"recipient", &f.recipient}})
     if (const yaml::Node* n = root.find(key))
@@ -169,7 +226,7 @@ void read_report(const yaml::Reader& r, const yaml::Node& root, Document& doc) {
   if (const yaml::Node* n = root.find("distribution"))
     if (auto v = r.text_list(*n, "distribution")) f.distribution = *v;
   if (const yaml::Node* n = root.find("directives")) f.directives = read_located_list(r, *n, "directives");
-  if (const yaml::Node* n = root.find("indicators")) f.indicators = read_quantity_map(r, *n, "indicators");
+  if (const yaml::Node* n = root.find("indicators")) f.indicators = read_indicator_map(r, *n);
   if (const yaml::Node* n = root.find("initiatives")) {
     f.initiatives = read_located_list(r, *n, "initiatives");
     for (const auto& s : f.initiatives)
@@ -187,7 +244,7 @@ void read_report(const yaml::Reader& r, const yaml::Node& root, Document& doc) {
                               "attachment path '" + a.value + "' leaves the locality's files/ folder",
                               "write the path relative to files/, e.g. bao-cao-goc.pdf"));
   }
-  if (f.date && f.date->year != 0 && f.period_from.year != 0 && *f.date < f.period_from)
+  if (f.date && f.date->year != 0 && f.period_from.year != 0 && last_day(*f.date) < f.period_from)
     if (const yaml::Node* n = root.find("date"))
       r.error(*n, "the report is dated " + to_iso(*f.date) + ", before its period starts (" +
                       to_iso(f.period_from) + ")");
@@ -207,6 +264,8 @@ void read_initiative(const yaml::Reader& r, const yaml::Node& root, Document& do
   }
   if (const yaml::Node* n = root.find("status"))
     if (auto v = r.one_of(*n, "status", {"registered", "ongoing", "completed", "recognized"})) f.status = *v;
+  if (const yaml::Node* n = root.find("dan_van_kheo"))
+    if (auto v = r.boolean(*n, "dan_van_kheo")) f.dan_van_kheo = *v;
   if (const yaml::Node* n = root.find("results")) f.results = read_quantity_map(r, *n, "results");
 }
 

@@ -21,6 +21,9 @@ std::optional<Quantity> read_count(const yaml::Reader& r, const yaml::Node& n, s
 // A map id → quantity, ids in snake_case.
 QuantityMap read_quantity_map(const yaml::Reader& r, const yaml::Node& n, std::string_view key);
 
+// A report's indicators: id → number, or {value, note, unit, breakdown}.
+IndicatorMap read_indicator_map(const yaml::Reader& r, const yaml::Node& n);
+
 // True for "citizen_receptions": lower-case ASCII letters, digits and single underscores.
 bool is_valid_id(std::string_view id);
 

@@ -12,8 +12,8 @@ const KeySet& keys_of(Kind kind) {
       {"title", "summary", "issuer", "recipient", "signer", "distribution"},
       {"kind", "period", "number", "date", "place", "directives", "indicators", "initiatives", "attachments"},
       {"title", "kind", "period", "number", "issuer", "signer"}};
-  static const KeySet initiative{{"title", "summary"}, {"field", "year", "status", "results"},
-                                 {"title", "field", "year", "status"}};
+  static const KeySet initiative{{"title", "summary"}, {"field", "year", "status", "results", "dan_van_kheo"},
+                                 {"title", "field", "status"}};
   static const KeySet page{{"title", "summary"}, {"weight"}, {"title"}};
   switch (kind) {
     case Kind::home: return home;

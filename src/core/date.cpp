@@ -29,10 +29,40 @@ std::optional<Date> parse_iso_date(std::string_view t) {
   return d;
 }
 
+std::optional<Date> parse_partial_date(std::string_view t) {
+  if (t.size() == 10) return parse_iso_date(t);
+  auto digits = [](std::string_view s, int& out) {
+    out = 0;
+    for (char c : s) {
+      if (c < '0' || c > '9') return false;
+      out = out * 10 + (c - '0');
+    }
+    return !s.empty();
+  };
+  Date d;
+  if (t.size() == 4 && digits(t, d.year) && d.year >= 1900) return d;
+  if (t.size() == 7 && t[4] == '-' && digits(t.substr(0, 4), d.year) && digits(t.substr(5, 2), d.month) &&
+      d.year >= 1900 && d.month >= 1 && d.month <= 12)
+    return d;
+  return std::nullopt;
+}
+
 std::string to_iso(const Date& d) {
   char buf[16];
-  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+  if (d.month == 0)
+    std::snprintf(buf, sizeof buf, "%04d", d.year);
+  else if (d.day == 0)
+    std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+  else
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
   return buf;
+}
+
+Date last_day(const Date& d) {
+  Date out = d;
+  if (out.month == 0) out.month = 12;
+  if (out.day == 0) out.day = days_in_month(out.year, out.month);
+  return out;
 }
 
 }  // namespace mb

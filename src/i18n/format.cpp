@@ -74,6 +74,12 @@ std::string format_number(double value, Lang lang) { return format_with(number_f
 std::string format_percent(double value, Lang lang) { return format_with(number_formatter(lang, true), value); }
 
 std::string format_date(const Date& d, Lang lang, DateStyle style) {
+  if (d.month == 0) return lang == Lang::vi ? "năm " + std::to_string(d.year) : std::to_string(d.year);
+  if (d.day == 0) {
+    if (style == DateStyle::numeric) return format_pattern({d.year, d.month, 1}, lang, "MM/y");
+    return lang == Lang::vi ? format_pattern({d.year, d.month, 1}, lang, "'tháng' M 'năm' y")
+                            : format_pattern({d.year, d.month, 1}, lang, "MMMM y");
+  }
   if (style == DateStyle::numeric) return format_pattern(d, lang, "dd/MM/y");
   return lang == Lang::vi ? format_pattern(d, lang, "'ngày' d 'tháng' M 'năm' y")
                           : format_pattern(d, lang, "d MMMM y");

@@ -18,6 +18,7 @@ enum class DateStyle {
   numeric,  // 26/11/2021 (vi), 26/11/2021 (en)
   long_form // ngày 26 tháng 11 năm 2021 / 26 November 2021
 };
+// A partial date is written as far as it goes: "tháng 5 năm 2023" / "May 2023".
 std::string format_date(const Date& d, Lang lang, DateStyle style);
 
 // A reporting period in words where it has a common name ("6 tháng đầu năm 2023",

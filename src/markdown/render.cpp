@@ -87,6 +87,7 @@ struct Walker {
   Diagnostics& diags;
   std::vector<cmark_node*> doomed;  // raw HTML, removed after the walk
   std::vector<Heading> headings;
+  std::vector<cmark_node*> texts;   // running text, for link_terms
 
   void visit(cmark_node* n) {
     switch (cmark_node_get_type(n)) {
@@ -95,6 +96,10 @@ struct Walker {
       case CMARK_NODE_LINK:
       case CMARK_NODE_IMAGE: link(n); break;
       case CMARK_NODE_HEADING: heading(n); break;
+      case CMARK_NODE_TEXT:
+        if (!options.link_terms.empty() && !inside(n, {CMARK_NODE_LINK, CMARK_NODE_IMAGE, CMARK_NODE_HEADING}))
+          texts.push_back(n);
+        break;
       default: break;
     }
   }
@@ -152,6 +157,13 @@ struct Walker {
     headings.push_back(std::move(h));
   }
 
+  static bool inside(cmark_node* n, std::initializer_list<cmark_node_type> types) {
+    for (cmark_node* p = cmark_node_parent(n); p; p = cmark_node_parent(p))
+      for (cmark_node_type t : types)
+        if (cmark_node_get_type(p) == t) return true;
+    return false;
+  }
+
   bool taken(const std::string& id) const {
     for (const Heading& h : headings)
       if (h.id == id) return true;
@@ -169,6 +181,48 @@ struct Walker {
     return false;
   }
 };
+
+bool is_word_char(char c) {
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '/' || c == '-' ||
+         static_cast<unsigned char>(c) >= 0x80;
+}
+
+// Links the first occurrence of each term in the running text, splitting
+// text nodes around it. A term must stand as a word of its own: 01-KL/TW is
+// not found inside 101-KL/TW.
+void link_terms(const std::vector<cmark_node*>& texts, const std::vector<std::pair<std::string, std::string>>& terms) {
+  std::vector<bool> done(terms.size(), false);
+  for (cmark_node* node : texts) {
+    for (;;) {
+      std::string literal = cmark_node_get_literal(node) ? cmark_node_get_literal(node) : "";
+      std::size_t best = std::string::npos, best_term = 0;
+      for (std::size_t t = 0; t < terms.size(); ++t) {
+        if (done[t]) continue;
+        for (std::size_t at = literal.find(terms[t].first); at != std::string::npos;
+             at = literal.find(terms[t].first, at + 1)) {
+          std::size_t end = at + terms[t].first.size();
+          bool alone = (at == 0 || !is_word_char(literal[at - 1])) && (end == literal.size() || !is_word_char(literal[end]));
+          if (!alone) continue;
+          if (at < best || (at == best && terms[t].first.size() > terms[best_term].first.size())) best = at, best_term = t;
+          break;
+        }
+      }
+      if (best == std::string::npos) break;
+      done[best_term] = true;
+      const auto& [term, url] = terms[best_term];
+      cmark_node* before = cmark_node_new(CMARK_NODE_TEXT);
+      cmark_node_set_literal(before, literal.substr(0, best).c_str());
+      cmark_node* link = cmark_node_new(CMARK_NODE_LINK);
+      cmark_node_set_url(link, url.c_str());
+      cmark_node* label = cmark_node_new(CMARK_NODE_TEXT);
+      cmark_node_set_literal(label, term.c_str());
+      cmark_node_append_child(link, label);
+      cmark_node_insert_before(node, before);
+      cmark_node_insert_before(node, link);
+      cmark_node_set_literal(node, literal.substr(best + term.size()).c_str());
+    }
+  }
+}
 
 // cmark-gfm writes headings as plain <hN>; give each its id, in document order.
 std::string add_heading_ids(const std::string& html, const std::vector<Heading>& headings) {
@@ -232,6 +286,7 @@ Output render(const SourceFile& file, std::size_t body_offset, const Options& op
     if (ev == CMARK_EVENT_ENTER) walker.visit(cmark_iter_get_node(it));
   cmark_iter_free(it);
   for (cmark_node* n : walker.doomed) cmark_node_free(n);
+  link_terms(walker.texts, options.link_terms);
 
   char* html = cmark_render_html(doc.get(), kOptions, cmark_parser_get_syntax_extensions(parser));
   Output out;

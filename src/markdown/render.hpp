@@ -35,6 +35,9 @@ struct Options {
   std::function<std::string(std::string_view)> make_id;
   // Relative or site-absolute targets ("../initiatives/x.md", "@/pages/about.md").
   std::function<LinkResult(std::string_view target)> resolve_link;
+  // Terms to link where they first appear in running text (not in links,
+  // headings or code): cited document numbers → their pages.
+  std::vector<std::pair<std::string, std::string>> link_terms;
 };
 
 struct Output {

@@ -1,7 +1,5 @@
 #include "model/checks.hpp"
 
-#include <cmath>
-#include <cstdio>
 
 #include "core/suggest.hpp"
 #include "model/site.hpp"
@@ -24,36 +22,14 @@ void error_at(Diagnostics& diags, const Document& d, std::size_t offset, std::si
   diags.add(d.source->at(Severity::error, offset, length, std::move(message), std::move(hint)));
 }
 
-std::string number_text(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
-}
-
-void check_indicator_values(const Site& site, const Document& d, Diagnostics& diags) {
+// Indicator ids must be in the catalogue; their values are checked by the indicators module.
+void check_indicator_ids(const Site& site, const Document& d, Diagnostics& diags) {
   const auto& catalogue = site.catalogue;
-  for (const auto& [id, q] : d.report.indicators) {
-    const content::IndicatorDef* def = catalogue.indicator(id.value);
-    if (!def) {
-      std::string hint = did_you_mean(id.value, ids_of(catalogue.indicators));
-      error_at(diags, d, id.offset, id.value.size(), "unknown indicator '" + id.value + "'",
-               hint.empty() ? "indicators are defined in data/indicators.yaml" : hint);
-      continue;
-    }
-    if (!def->derived.empty()) {
-      error_at(diags, d, id.offset, id.value.size(),
-               "'" + id.value + "' is derived (" + def->derived + ") and computed by the build",
-               "remove it; write the values it is computed from instead");
-      continue;
-    }
-    // Counts cannot be negative unless the catalogue says otherwise.
-    double min = def->min ? *def->min : 0;
-    if (q.value < min || (def->max && q.value > *def->max)) {
-      std::string range = def->max ? number_text(min) + " to " + number_text(*def->max) : "at least " + number_text(min);
-      error_at(diags, d, id.offset, id.value.size(),
-               "'" + id.value + "' is " + number_text(q.value) + ", outside its possible range (" + range + ")",
-               def->percent ? "a percentage is between 0 and 100" : "check the figure against the report");
-    }
+  for (const auto& [id, value] : d.report.indicators) {
+    if (catalogue.indicator(id.value)) continue;
+    std::string hint = did_you_mean(id.value, ids_of(catalogue.indicators));
+    error_at(diags, d, id.offset, id.value.size(), "unknown indicator '" + id.value + "'",
+             hint.empty() ? "indicators are defined in data/indicators.yaml" : hint);
   }
 }
 
@@ -75,7 +51,7 @@ void check_report(const Site& site, const Document& d, Diagnostics& diags) {
       error_at(diags, d, a.offset, a.value.size(), "attachment '" + a.value + "' does not exist",
                "put the file in content/localities/" + d.locality + "/files/");
   }
-  check_indicator_values(site, d, diags);
+  check_indicator_ids(site, d, diags);
 }
 
 // Ids of locality facts and initiative results name measures of data/measures.yaml.

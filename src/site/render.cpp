@@ -5,6 +5,7 @@
 #include <set>
 
 #include "core/file_system.hpp"
+#include "indicators/open_data.hpp"
 #include "site/view.hpp"
 
 namespace mb::site {
@@ -19,6 +20,12 @@ const char* template_name(RouteKind k) {
     case RouteKind::report: return "report";
     case RouteKind::initiative: return "initiative";
     case RouteKind::page: return "page";
+    case RouteKind::indicators: return "indicators";
+    case RouteKind::indicator: return "indicator";
+    case RouteKind::initiatives:
+    case RouteKind::initiative_facet: return "initiatives";
+    case RouteKind::documents: return "documents";
+    case RouteKind::document: return "document";
   }
   return "page";
 }
@@ -34,7 +41,8 @@ Compiled compile(const theme::Theme& theme) {
 
 void check_templates(const theme::Theme& theme, Diagnostics& diags) {
   for (RouteKind k : {RouteKind::home, RouteKind::localities, RouteKind::locality, RouteKind::report,
-                      RouteKind::initiative, RouteKind::page})
+                      RouteKind::initiative, RouteKind::page, RouteKind::indicators, RouteKind::indicator, RouteKind::initiatives,
+                      RouteKind::documents, RouteKind::document})
     if (!theme.templates.count(template_name(k)))
       diags.error(theme.dir + "/templates", std::string("the theme has no '") + template_name(k) + ".mustache' template",
                   "every theme provides home, localities, locality, report, initiative and page templates");
@@ -49,12 +57,13 @@ std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Dia
   if (diags.has_errors()) return files;
 
   Urls urls(in.config.base_path, in.config.origin, in.theme);
-  std::vector<Route> routes = plan_routes(in.site, urls, diags);
+  std::vector<CitedDocument> documents = cited_documents(in.site);
+  std::vector<Route> routes = plan_routes(in.site, urls, documents, diags);
   if (diags.has_errors()) return files;
   std::set<std::string> route_paths;
   for (const Route& r : routes) route_paths.insert(r.path);
   LinkResolver links(in.site, urls, route_paths);
-  ViewContext ctx{in.site, in.config, in.theme, urls, links};
+  ViewContext ctx{in.site, in.config, in.theme, urls, links, in.indicators, documents};
   const Data shared[2] = {language_data(ctx, Lang::vi), language_data(ctx, Lang::en)};
 
   std::vector<std::unique_ptr<Compiled>> compiled(pool.size());
@@ -73,6 +82,9 @@ std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Dia
   for (Diagnostics& d : local) diags.append(d);
 
   files = std::move(pages);
+  indicators::OpenDataOptions open{[&](const model::Page& p) { return urls.absolute(urls.page(p, Lang::vi)); },
+                                   in.config.title.vi, in.config.base_url};
+  for (OutputFile& f : indicators::open_data(in.indicators, open)) files.push_back(std::move(f));
   if (!in.theme.css.empty()) files.push_back({"css/main.css", in.theme.css, {}});
   for (const theme::StaticFile& s : in.theme.static_files) files.push_back({s.output, {}, join_path(in.root, s.source)});
   for (const std::string& a : in.site.attachments) {

@@ -7,6 +7,7 @@
 #include "config/site_config.hpp"
 #include "core/diagnostic.hpp"
 #include "core/worker_pool.hpp"
+#include "indicators/series.hpp"
 #include "model/site.hpp"
 #include "core/output_file.hpp"
 #include "site/routes.hpp"
@@ -18,6 +19,7 @@ struct RenderInput {
   const model::Site& site;
   const config::SiteConfig& config;
   const theme::Theme& theme;
+  const indicators::Indicators& indicators;
   const std::string& root;  // site folder, for files copied as they are
 };
 

@@ -2,6 +2,8 @@
 
 #include <map>
 
+#include "site/facets.hpp"
+
 namespace mb::site {
 
 static RouteKind route_kind(content::Kind k) {
@@ -15,18 +17,42 @@ static RouteKind route_kind(content::Kind k) {
   return RouteKind::page;
 }
 
-std::vector<Route> plan_routes(const model::Site& site, const Urls& urls, Diagnostics& diags) {
+// How an error names a page that no content file makes.
+static std::string describe(const Route& r) {
+  switch (r.kind) {
+    case RouteKind::localities: return "the list of localities";
+    case RouteKind::indicators: return "the list of indicators";
+    case RouteKind::indicator: return "the page of indicator '" + r.key + "'";
+    case RouteKind::initiatives: return "the catalogue of initiatives";
+    case RouteKind::initiative_facet: return "the initiatives page for " + r.key + " '" + r.value + "'";
+    case RouteKind::documents: return "the list of cited documents";
+    case RouteKind::document: return "the page of cited document '" + r.key + "'";
+    default: return r.path;
+  }
+}
+
+std::vector<Route> plan_routes(const model::Site& site, const Urls& urls, const std::vector<CitedDocument>& documents,
+                               Diagnostics& diags) {
   std::vector<Route> routes;
   for (Lang lang : kLangs) {
-    routes.push_back({RouteKind::localities, lang, nullptr, urls.localities(lang)});
-    for (const model::Page& p : site.pages) routes.push_back({route_kind(p.kind), lang, &p, urls.page(p, lang)});
+    routes.push_back({RouteKind::localities, lang, nullptr, urls.localities(lang), {}, {}});
+    routes.push_back({RouteKind::indicators, lang, nullptr, urls.indicators(lang), {}, {}});
+    for (const content::IndicatorDef& def : site.catalogue.indicators)
+      routes.push_back({RouteKind::indicator, lang, nullptr, urls.indicator(def.id, lang), def.id, {}});
+    routes.push_back({RouteKind::initiatives, lang, nullptr, urls.initiatives(lang), {}, {}});
+    for (const auto& [facet, value] : facet_values(site))
+      routes.push_back({RouteKind::initiative_facet, lang, nullptr, urls.initiative_facet(facet, value, lang), facet, value});
+    routes.push_back({RouteKind::documents, lang, nullptr, urls.documents(lang), {}, {}});
+    for (const CitedDocument& doc : documents)
+      routes.push_back({RouteKind::document, lang, nullptr, urls.document(doc.slug, lang), doc.slug, {}});
+    for (const model::Page& p : site.pages) routes.push_back({route_kind(p.kind), lang, &p, urls.page(p, lang), {}, {}});
   }
   std::map<std::string, const Route*> owner;
   for (const Route& r : routes) {
     auto [it, fresh] = owner.emplace(r.path, &r);
     if (fresh) continue;
     const Route* first = it->second;
-    std::string first_name = first->page ? first->page->in(first->lang).path() : "the list of localities";
+    std::string first_name = first->page ? first->page->in(first->lang).path() : describe(*first);
     const std::string& path = r.page ? r.page->in(r.lang).path() : first_name;
     diags.add({Severity::error, path, 1, 1, "two pages produce the same URL " + r.path, {}, 1,
                "rename one of them; the other is " + first_name, {}});

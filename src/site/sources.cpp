@@ -97,6 +97,7 @@ Sources scan_sources(const FileSystem& fs, const std::string& root, Diagnostics&
   out.indicators = data_file("indicators.yaml");
   out.fields = data_file("fields.yaml");
   out.measures = data_file("measures.yaml");
+  out.glossary = data_file("documents.yaml");
   return out;
 }
 
@@ -114,9 +115,10 @@ model::Inputs parse_sources(WorkerPool& pool, const Sources& sources, Diagnostic
     else
       inputs.unreadable.insert(sources.documents[i]->path());
   }
-  if (sources.indicators) content::parse_indicators(*sources.indicators, inputs.catalogue, diags);
+  if (sources.indicators) content::parse_indicators(sources.indicators, inputs.catalogue, diags);
   if (sources.fields) content::parse_fields(*sources.fields, inputs.catalogue, diags);
   if (sources.measures) content::parse_measures(*sources.measures, inputs.catalogue, diags);
+  if (sources.glossary) content::parse_documents(*sources.glossary, inputs.catalogue, diags);
   inputs.unreadable.insert(sources.unreadable.begin(), sources.unreadable.end());
   inputs.attachments.reserve(sources.attachments.size());
   for (const std::string& a : sources.attachments) inputs.attachments.push_back(a);

@@ -21,7 +21,7 @@ struct Sources {
   std::vector<content::Placement> placements;  // parallel to documents
   std::vector<std::string> attachments;        // relative to content/
   std::vector<std::string> unreadable;         // documents that could not be read (reported)
-  std::shared_ptr<const SourceFile> indicators, fields, measures;  // null when absent
+  std::shared_ptr<const SourceFile> indicators, fields, measures, glossary;  // data/*.yaml, null when absent
 };
 
 // Reads a text file as UTF-8 with LF line endings, in NFC. Invalid UTF-8,

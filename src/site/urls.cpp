@@ -28,6 +28,25 @@ std::string Urls::page(const model::Page& p, Lang lang) const {
   return home(lang);
 }
 
+std::string Urls::indicators(Lang lang) const { return home(lang) + segment("indicators", lang) + "/"; }
+
+std::string Urls::indicator(const std::string& id, Lang lang) const {
+  std::string slug = id;
+  for (char& c : slug)
+    if (c == '_') c = '-';
+  return indicators(lang) + slug + "/";
+}
+
+std::string Urls::initiatives(Lang lang) const { return home(lang) + segment("initiatives", lang) + "/"; }
+
+std::string Urls::initiative_facet(const std::string& facet, const std::string& value, Lang lang) const {
+  return initiatives(lang) + segment("facet_" + facet, lang) + "/" + value + "/";
+}
+
+std::string Urls::documents(Lang lang) const { return home(lang) + segment("documents", lang) + "/"; }
+
+std::string Urls::document(const std::string& slug, Lang lang) const { return documents(lang) + slug + "/"; }
+
 std::string Urls::attachment(const std::string& locality, const std::string& file) const {
   return m_base + "files/" + locality + "/" + file;
 }

@@ -23,6 +23,12 @@ class Urls {
   std::string localities(Lang lang) const;
   std::string page(const model::Page& page, Lang lang) const;
   std::string attachment(const std::string& locality, const std::string& file) const;
+  std::string indicators(Lang lang) const;
+  std::string indicator(const std::string& id, Lang lang) const;  // citizen_receptions → …/citizen-receptions/
+  std::string initiatives(Lang lang) const;
+  std::string initiative_facet(const std::string& facet, const std::string& value, Lang lang) const;
+  std::string documents(Lang lang) const;
+  std::string document(const std::string& slug, Lang lang) const;
   std::string asset(const std::string& path) const { return m_base + path; }
 
   // "https://example.gov.vn" + path.

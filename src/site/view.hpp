@@ -8,8 +8,10 @@
 
 #include "config/site_config.hpp"
 #include "content/document.hpp"
+#include "indicators/series.hpp"
 #include "core/diagnostic.hpp"
 #include "model/site.hpp"
+#include "site/documents.hpp"
 #include "site/links.hpp"
 #include "site/routes.hpp"
 #include "site/urls.hpp"
@@ -25,6 +27,8 @@ struct ViewContext {
   const theme::Theme& theme;
   const Urls& urls;
   const LinkResolver& links;
+  const indicators::Indicators& indicators;
+  const std::vector<CitedDocument>& documents;
 };
 
 // Shared by every page of one language: UI strings, site title, asset URLs.

@@ -77,6 +77,8 @@ Data language_data(const ViewContext& ctx, Lang lang) {
   if (!ctx.config.publisher[lang].empty()) d.set("publisher", ctx.config.publisher[lang]);
   d.set("home_url", ctx.urls.home(lang));
   d.set("localities_url", ctx.urls.localities(lang));
+  d.set("indicators_url", ctx.urls.indicators(lang));
+  d.set("documents_url", ctx.urls.documents(lang));
   d.set("css_url", ctx.urls.asset("css/main.css"));
   return d;
 }

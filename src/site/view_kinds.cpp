@@ -44,15 +44,20 @@ Data report_summary(const ViewContext& ctx, const model::Page& p, Lang lang) {
   return d;
 }
 
+}  // namespace
+
 Data initiative_summary(const ViewContext& ctx, const model::Page& p, Lang lang) {
   Data d = link_data(ctx, p, lang);
   const content::InitiativeFields& f = p.vi->initiative;
-  d.set("year", std::to_string(f.year));
+  d.set("year", optional(f.year ? std::to_string(f.year) : ""));
+  d.set("dan_van_kheo", f.dan_van_kheo);
   d.set("status_label", label(ctx, lang, "status", f.status));
   const content::Field* field = ctx.site.catalogue.field(f.field.value);
   d.set("field_label", optional(field ? field->name[lang] : ""));
   return d;
 }
+
+namespace {
 
 Data locality_link(const ViewContext& ctx, const std::string& slug, Lang lang) {
   const model::Locality* loc = ctx.site.locality(slug);
@@ -141,16 +146,6 @@ void add_report(const ViewContext& ctx, const Route& route, Data& d) {
   for (const auto& dir : vi.directives) directives.push_back(Data(dir.value));
   set_list(doc, "directives", directives);
   d.set("document", doc);
-
-  Data figures = list();
-  for (const auto& [id, q] : vi.indicators) {
-    const content::IndicatorDef* def = ctx.site.catalogue.indicator(id.value);
-    if (!def) continue;
-    Data f = quantity_data(q, id.value, def->unit[lang], def->percent, lang, ctx.theme, page.en);
-    f.set("name", def->name[lang]);
-    figures.push_back(f);
-  }
-  set_list(d, "figures", figures);
 
   Data initiatives = list();
   for (const auto& slug : vi.initiatives)

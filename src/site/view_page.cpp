@@ -12,13 +12,30 @@ Lang other(Lang l) { return l == Lang::vi ? Lang::en : Lang::vi; }
 
 std::string twin_path(const ViewContext& ctx, const Route& route, Lang lang) {
   if (route.page) return ctx.urls.page(*route.page, lang);
-  if (route.kind == RouteKind::localities) return ctx.urls.localities(lang);
-  return ctx.urls.home(lang);
+  switch (route.kind) {
+    case RouteKind::localities: return ctx.urls.localities(lang);
+    case RouteKind::indicators: return ctx.urls.indicators(lang);
+    case RouteKind::initiatives: return ctx.urls.initiatives(lang);
+    case RouteKind::initiative_facet: return ctx.urls.initiative_facet(route.key, route.value, lang);
+    case RouteKind::documents: return ctx.urls.documents(lang);
+    case RouteKind::document: return ctx.urls.document(route.key, lang);
+    case RouteKind::indicator: return ctx.urls.indicator(route.key, lang);
+    default: return ctx.urls.home(lang);
+  }
 }
 
 std::string route_title(const ViewContext& ctx, const Route& route) {
   if (route.page) return route.page->in(route.lang).title;
-  return ui(ctx.theme, route.lang, "localities");
+  switch (route.kind) {
+    case RouteKind::indicators: return ui(ctx.theme, route.lang, "indicators");
+    case RouteKind::indicator: return ctx.site.catalogue.indicator(route.key)->name[route.lang];
+    case RouteKind::initiatives: return ui(ctx.theme, route.lang, "initiative_catalogue");
+    case RouteKind::documents: return ui(ctx.theme, route.lang, "documents");
+    case RouteKind::document: return document_title(ctx, route.key, route.lang);
+    case RouteKind::initiative_facet:
+      return ui(ctx.theme, route.lang, "initiative_catalogue") + ": " + facet_label(ctx, route.key, route.value, route.lang);
+    default: return ui(ctx.theme, route.lang, "localities");
+  }
 }
 
 Data navigation(const ViewContext& ctx, const Route& route) {
@@ -35,8 +52,22 @@ Data navigation(const ViewContext& ctx, const Route& route) {
   };
   item(ui(ctx.theme, lang, "home"), ctx.urls.home(lang));
   item(ui(ctx.theme, lang, "localities"), ctx.urls.localities(lang));
-  for (const model::Page* p : ctx.site.free_pages) item(p->in(lang).title, ctx.urls.page(*p, lang));
+  item(ui(ctx.theme, lang, "indicators"), ctx.urls.indicators(lang));
+  item(ui(ctx.theme, lang, "initiatives"), ctx.urls.initiatives(lang));
+  item(ui(ctx.theme, lang, "documents"), ctx.urls.documents(lang));
   return nav;
+}
+
+// Free pages (about, methodology…) are linked from the footer, keeping the
+// main navigation short enough for a phone.
+Data footer_links(const ViewContext& ctx, const Route& route) {
+  Data links = list();
+  for (const model::Page* p : ctx.site.free_pages) {
+    Data l = link_data(ctx, *p, route.lang);
+    l.set("current", route.page == p);
+    links.push_back(l);
+  }
+  return links;
 }
 
 }  // namespace
@@ -66,6 +97,10 @@ void add_body(const ViewContext& ctx, const Route& route, const content::Documen
     return id;
   };
   options.resolve_link = [&](std::string_view target) { return ctx.links.resolve(doc, route.lang, target); };
+  if (doc.kind == content::Kind::report)
+    for (const auto& cited : route.page->vi->report.directives)
+      if (const CitedDocument* d = find_document(ctx.documents, cited.value, doc.locality))
+        options.link_terms.push_back({cited.value, ctx.urls.document(d->slug, route.lang)});
   // An untranslated English page renders the Vietnamese body again: its
   // diagnostics were already reported for the Vietnamese route.
   Diagnostics discard;
@@ -103,6 +138,7 @@ Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags) {
   d.set("page_title", route.kind == RouteKind::home ? ctx.config.title[lang] : title + " · " + ctx.config.title[lang]);
   d.set("canonical", ctx.urls.absolute(route.path));
   d.set("nav", navigation(ctx, route));
+  set_list(d, "footer_links", footer_links(ctx, route));
 
   bool translated = !route.page || route.page->translated();
   d.set("untranslated", lang == Lang::en && !translated);
@@ -135,8 +171,23 @@ Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags) {
   switch (route.kind) {
     case RouteKind::home: add_home(ctx, route, d); break;
     case RouteKind::localities: add_localities(ctx, route, d); break;
-    case RouteKind::locality: add_locality(ctx, route, d); break;
-    case RouteKind::report: add_report(ctx, route, d); break;
+    case RouteKind::locality:
+      add_locality(ctx, route, d);
+      add_dashboard(ctx, route, d);
+      break;
+    case RouteKind::report:
+      add_report(ctx, route, d);
+      add_report_figures(ctx, route, d);
+      break;
+    case RouteKind::indicators: add_indicators(ctx, route, d); break;
+    case RouteKind::initiatives:
+    case RouteKind::initiative_facet: add_initiatives(ctx, route, d); break;
+    case RouteKind::documents: add_documents(ctx, route, d); break;
+    case RouteKind::document: add_document(ctx, route, d); break;
+    case RouteKind::indicator:
+      d.set("summary", ctx.site.catalogue.indicator(route.key)->definition[lang]);
+      add_indicator(ctx, route, d);
+      break;
     case RouteKind::initiative: add_initiative(ctx, route, d); break;
     case RouteKind::page: break;
   }

@@ -35,6 +35,20 @@ void add_report(const ViewContext& ctx, const Route& route, Data& d);
 void add_initiative(const ViewContext& ctx, const Route& route, Data& d);
 void add_localities(const ViewContext& ctx, const Route& route, Data& d);
 void add_home(const ViewContext& ctx, const Route& route, Data& d);
+void add_report_figures(const ViewContext& ctx, const Route& route, Data& d);
+void add_dashboard(const ViewContext& ctx, const Route& route, Data& d);
+void add_indicators(const ViewContext& ctx, const Route& route, Data& d);
+void add_initiatives(const ViewContext& ctx, const Route& route, Data& d);
+void add_documents(const ViewContext& ctx, const Route& route, Data& d);
+void add_document(const ViewContext& ctx, const Route& route, Data& d);
+// "Chỉ thị 33/CT-TTg" / "Directive 33/CT-TTg".
+std::string document_title(const ViewContext& ctx, const std::string& slug, Lang lang);
+std::string facet_label(const ViewContext& ctx, const std::string& facet, const std::string& value, Lang lang);
+Data initiative_summary(const ViewContext& ctx, const model::Page& p, Lang lang);
+void add_indicator(const ViewContext& ctx, const Route& route, Data& d);
+
+// schema.org Dataset JSON-LD for an indicator page, safe inside <script>.
+std::string dataset_json_ld(const ViewContext& ctx, const content::IndicatorDef& def, const Route& route);
 
 // Localities sorted by name with Vietnamese collation.
 std::vector<const model::Locality*> localities_by_name(const model::Site& site);

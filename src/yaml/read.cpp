@@ -116,6 +116,16 @@ std::optional<Date> Reader::date(const Node& n, std::string_view key) const {
   return std::nullopt;
 }
 
+std::optional<Date> Reader::partial_date(const Node& n, std::string_view key) const {
+  if (n.is_scalar()) {
+    if (auto d = parse_partial_date(n.value)) return d;
+  }
+  error(n, quoted(key) + " must be a date written YYYY-MM-DD, YYYY-MM or YYYY" +
+               (n.is_scalar() ? ", found '" + n.value + "'" : std::string()),
+        "for 26 November 2021 write 2021-11-26; for a document dated only \"tháng 5 năm 2023\" write 2023-05");
+  return std::nullopt;
+}
+
 std::optional<std::vector<std::string>> Reader::text_list(const Node& n, std::string_view key) const {
   if (n.is_null()) return std::vector<std::string>{};
   if (!n.is_sequence()) {

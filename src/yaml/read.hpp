@@ -29,6 +29,8 @@ struct Reader {
   std::optional<long long> integer(const Node& n, std::string_view key) const;
   std::optional<bool> boolean(const Node& n, std::string_view key) const;
   std::optional<Date> date(const Node& n, std::string_view key) const;
+  // A date, a month (YYYY-MM) or a year (YYYY), for documents dated in part.
+  std::optional<Date> partial_date(const Node& n, std::string_view key) const;
   std::optional<std::vector<std::string>> text_list(const Node& n, std::string_view key) const;
   std::optional<std::string> one_of(const Node& n, std::string_view key,
                                     const std::vector<std::string>& allowed) const;

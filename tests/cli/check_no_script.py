@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Parses every HTML file under a folder and fails if any holds a <script>
-element, an event-handler attribute (on*), or a javascript:/vbscript:/data:
-URL in an attribute. Text that merely reads like markup, once escaped, is
-harmless and passes: this checks the parsed document, not the bytes."""
+element (other than a JSON-LD data block with no '<' inside), an
+event-handler attribute (on*), or a javascript:/vbscript:/data: URL in an
+attribute. Text that merely reads like markup, once escaped, is harmless and
+passes: this checks the parsed document, not the bytes."""
 import html.parser
 import pathlib
 import sys
@@ -13,11 +14,14 @@ BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
 class Checker(html.parser.HTMLParser):
     def __init__(self, path):
         super().__init__(convert_charrefs=True)
-        self.path, self.problems = path, []
+        self.path, self.problems, self.in_data_block = path, [], False
 
     def handle_starttag(self, tag, attrs):
         if tag == "script":
-            self.problems.append(f"{self.path}: <script> element")
+            if dict(attrs).get("type") == "application/ld+json" and len(attrs) == 1:
+                self.in_data_block = True
+            else:
+                self.problems.append(f"{self.path}: <script> element")
         for name, value in attrs:
             if name.lower().startswith("on"):
                 self.problems.append(f"{self.path}: event handler {name}={value!r} on <{tag}>")
@@ -26,6 +30,14 @@ class Checker(html.parser.HTMLParser):
                 self.problems.append(f"{self.path}: {name}={value!r} on <{tag}>")
 
     handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self.in_data_block = False
+
+    def handle_data(self, data):
+        if self.in_data_block and "<" in data:
+            self.problems.append(f"{self.path}: '<' inside a JSON-LD block")
 
 
 problems, files = [], 0

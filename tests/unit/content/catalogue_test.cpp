@@ -35,7 +35,7 @@ const char* kIndicators =
 std::pair<Catalogue, std::string> indicators(const std::string& text) {
   Catalogue c;
   Diagnostics diags;
-  parse_indicators(SourceFile("data/indicators.yaml", text), c, diags);
+  parse_indicators(std::make_shared<const SourceFile>("data/indicators.yaml", text), c, diags);
   return {c, all_text(diags)};
 }
 
@@ -257,7 +257,7 @@ TEST_CASE("content: a measure needs a valid id, a name and a unit") {
 TEST_CASE("content: an empty catalogue file is an empty catalogue") {
   Catalogue c;
   Diagnostics diags;
-  parse_indicators(SourceFile("data/indicators.yaml", ""), c, diags);
+  parse_indicators(std::make_shared<const SourceFile>("data/indicators.yaml", ""), c, diags);
   parse_fields(SourceFile("data/fields.yaml", "# none yet\n"), c, diags);
   parse_measures(SourceFile("data/results.yaml", ""), c, diags);
   CHECK(diags.empty());

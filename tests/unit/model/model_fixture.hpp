@@ -75,7 +75,7 @@ inline const char* kMeasuresYaml =
 inline content::Catalogue catalogue() {
   content::Catalogue c;
   Diagnostics diags;
-  content::parse_indicators(SourceFile("data/indicators.yaml", kIndicatorsYaml), c, diags);
+  content::parse_indicators(std::make_shared<const SourceFile>("data/indicators.yaml", kIndicatorsYaml), c, diags);
   content::parse_fields(SourceFile("data/fields.yaml", kFieldsYaml), c, diags);
   content::parse_measures(SourceFile("data/results.yaml", kMeasuresYaml), c, diags);
   REQUIRE_MESSAGE(diags.empty(), all_text(diags));

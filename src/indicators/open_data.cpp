@@ -1,0 +1,149 @@
+#include "indicators/open_data.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace mb::indicators {
+
+namespace {
+
+const char* kColumns[] = {"locality",   "locality_name_vi", "locality_name_en", "report", "period_from", "period_to",
+                          "indicator",  "breakdown",        "value",            "unit",   "note",        "source_url"};
+
+std::string plain_number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.10g", v);
+  return buf;
+}
+
+std::string unit_of(const content::IndicatorDef& def) { return def.percent ? "%" : def.unit.vi; }
+
+// One row per stated figure: the overall value, then each breakdown item.
+struct Row {
+  const Observation* obs;
+  std::string breakdown;
+  double value;
+};
+
+std::vector<Row> rows_of(const Series& s) {
+  std::vector<Row> rows;
+  for (const Observation& o : s.observations) {
+    if (o.derived) continue;
+    if (o.value) rows.push_back({&o, "", *o.value});
+    for (const auto& [item, v] : o.breakdown) rows.push_back({&o, item, v});
+  }
+  return rows;
+}
+
+std::string csv_line(const std::vector<std::string>& fields) {
+  std::string line;
+  for (std::size_t i = 0; i < fields.size(); ++i) line += (i ? "," : "") + csv_field(fields[i]);
+  return line + "\r\n";
+}
+
+std::vector<std::string> row_fields(const Series& s, const Row& r, const OpenDataOptions& options) {
+  const Observation& o = *r.obs;
+  const model::Page& loc = *o.locality->page;
+  return {loc.locality,      loc.vi->title,   loc.en ? loc.en->title : "", o.report->slug,
+          to_iso(o.from()),  to_iso(o.to()),  s.def->id,                   r.breakdown,
+          plain_number(r.value), unit_of(*s.def), r.breakdown.empty() ? o.note : "", options.report_url(*o.report)};
+}
+
+std::string csv_for(const std::vector<const Series*>& series, const OpenDataOptions& options) {
+  std::string out = "\xEF\xBB\xBF";
+  out += csv_line(std::vector<std::string>(std::begin(kColumns), std::end(kColumns)));
+  for (const Series* s : series)
+    for (const Row& r : rows_of(*s)) out += csv_line(row_fields(*s, r, options));
+  return out;
+}
+
+nlohmann::ordered_json field(const char* name, const char* type, const char* description) {
+  return {{"name", name}, {"type", type}, {"description", description}};
+}
+
+nlohmann::ordered_json schema() {
+  return {{"fields",
+           {field("locality", "string", "Locality slug, as in the site's URLs"),
+            field("locality_name_vi", "string", "Locality name in Vietnamese"),
+            field("locality_name_en", "string", "Locality name in English"),
+            field("report", "string", "Report slug"),
+            field("period_from", "date", "First day of the reporting period"),
+            field("period_to", "date", "Last day of the reporting period"),
+            field("indicator", "string", "Indicator id, as in data/indicators.json"),
+            field("breakdown", "string", "Breakdown item id (e.g. a survey field), empty for the overall value"),
+            field("value", "number", "The figure as the report states it"),
+            field("unit", "string", "Unit in Vietnamese, or % for a percentage"),
+            field("note", "string", "Qualifier or note as the report writes it (e.g. hơn = more than)"),
+            field("source_url", "string", "The report page the figure is taken from")}},
+          {"primaryKey", {"report", "indicator", "breakdown"}}};
+}
+
+}  // namespace
+
+std::string csv_name(const std::string& id) {
+  std::string name = id;
+  for (char& c : name)
+    if (c == '_') c = '-';
+  return name + ".csv";
+}
+
+std::string csv_field(const std::string& s) {
+  std::string v = s;
+  if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) {
+    // A negative number stays a number; anything else starting so is prefixed.
+    bool number = v[0] == '-' && v.size() > 1 && v.find_first_not_of("0123456789.e-", 1) == std::string::npos;
+    if (!number) v = "'" + v;
+  }
+  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  std::string quoted = "\"";
+  for (char c : v) quoted += c == '"' ? "\"\"" : std::string(1, c);
+  return quoted + "\"";
+}
+
+std::vector<OutputFile> open_data(const Indicators& indicators, const OpenDataOptions& options) {
+  std::vector<OutputFile> files;
+  std::vector<const Series*> all;
+  for (const Series& s : indicators.series) all.push_back(&s);
+  files.push_back({"data/indicators.csv", csv_for(all, options), {}});
+
+  nlohmann::ordered_json json = {{"title", options.site_title}, {"indicators", nlohmann::ordered_json::array()},
+                                 {"values", nlohmann::ordered_json::array()}};
+  nlohmann::ordered_json resources = nlohmann::ordered_json::array();
+  resources.push_back({{"name", "indicators"}, {"path", "indicators.csv"}, {"format", "csv"}, {"encoding", "utf-8-sig"},
+                       {"mediatype", "text/csv"}, {"schema", schema()}});
+  for (const Series& s : indicators.series) {
+    const content::IndicatorDef& d = *s.def;
+    json["indicators"].push_back({{"id", d.id},
+                                  {"name", {{"vi", d.name.vi}, {"en", d.name.en}}},
+                                  {"unit", d.percent ? nlohmann::ordered_json("percent")
+                                                     : nlohmann::ordered_json({{"vi", d.unit.vi}, {"en", d.unit.en}})},
+                                  {"category", d.category},
+                                  {"better", d.better},
+                                  {"definition", {{"vi", d.definition.vi}, {"en", d.definition.en}}},
+                                  {"csv", csv_name(d.id)}});
+    for (const Row& r : rows_of(s)) {
+      std::vector<std::string> f = row_fields(s, r, options);
+      nlohmann::ordered_json v;
+      for (std::size_t i = 0; i < f.size(); ++i) v[kColumns[i]] = f[i];
+      v["value"] = r.value;
+      json["values"].push_back(v);
+    }
+    files.push_back({"data/" + csv_name(d.id), csv_for({&s}, options), {}});
+    resources.push_back({{"name", csv_name(d.id).substr(0, csv_name(d.id).size() - 4)}, {"path", csv_name(d.id)},
+                         {"title", d.name.en}, {"format", "csv"}, {"encoding", "utf-8-sig"}, {"mediatype", "text/csv"},
+                         {"schema", schema()}});
+  }
+  files.push_back({"data/indicators.json", json.dump(1, '\t') + "\n", {}});
+  resources.push_back({{"name", "indicators-json"}, {"path", "indicators.json"}, {"format", "json"},
+                       {"mediatype", "application/json"}});
+  nlohmann::ordered_json package = {{"profile", "data-package"},
+                                    {"name", "minhbach-indicators"},
+                                    {"title", options.site_title},
+                                    {"homepage", options.base_url},
+                                    {"resources", resources}};
+  files.push_back({"data/datapackage.json", package.dump(1, '\t') + "\n", {}});
+  return files;
+}
+
+}  // namespace mb::indicators

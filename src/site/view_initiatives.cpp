@@ -1,0 +1,69 @@
+// The initiative catalogue and its facet pages: every model, with the count
+// of each facet value, each value a static page of its own.
+#include <algorithm>
+#include <map>
+
+#include "i18n/format.hpp"
+#include "site/facets.hpp"
+#include "site/view_parts.hpp"
+
+namespace mb::site {
+
+std::string facet_label(const ViewContext& ctx, const std::string& facet, const std::string& value, Lang lang) {
+  if (facet == "field") {
+    const content::Field* f = ctx.site.catalogue.field(value);
+    return f ? f->name[lang] : value;
+  }
+  if (facet == "locality") {
+    const model::Locality* l = ctx.site.locality(value);
+    return l ? l->page->in(lang).title : value;
+  }
+  if (facet == "status") return label(ctx, lang, "status", value);
+  return value;
+}
+
+void add_initiatives(const ViewContext& ctx, const Route& route, Data& d) {
+  Lang lang = route.lang;
+  bool faceted = route.kind == RouteKind::initiative_facet;
+  std::vector<const model::Page*> all = all_initiatives(ctx.site);
+  Data items = list();
+  for (const model::Page* p : all) {
+    if (faceted && facet_value(*p, route.key) != route.value) continue;
+    Data item = initiative_summary(ctx, *p, lang);
+    const model::Locality* loc = ctx.site.locality(p->locality);
+    item.set("locality", loc ? link_data(ctx, *loc->page, lang) : Data(false));
+    items.push_back(item);
+  }
+  set_list(d, "initiatives", items);
+  d.set("count", i18n::format_number(static_cast<double>(all.size()), lang));
+
+  // Facets with their counts; the current value is marked and not linked.
+  std::map<std::string, Data> groups;
+  for (const auto& [facet, value] : facet_values(ctx.site)) {
+    std::size_t n = std::count_if(all.begin(), all.end(), [&](const model::Page* p) { return facet_value(*p, facet) == value; });
+    Data v;
+    v.set("label", facet_label(ctx, facet, value, lang));
+    v.set("url", ctx.urls.initiative_facet(facet, value, lang));
+    v.set("count", i18n::format_number(static_cast<double>(n), lang));
+    v.set("current", faceted && route.key == facet && route.value == value);
+    if (!groups.count(facet)) groups[facet] = list();
+    groups[facet].push_back(v);
+  }
+  Data facets = list();
+  for (const char* facet : kFacets) {
+    if (!groups.count(facet)) continue;
+    Data f;
+    f.set("name", ui(ctx.theme, lang, std::string("facet_") + facet));
+    f.set("values", groups[facet]);
+    facets.push_back(f);
+  }
+  set_list(d, "facets", facets);
+  d.set("initiatives_url", ctx.urls.initiatives(lang));
+  d.set("faceted", faceted);
+  if (faceted) {
+    d.set("facet_name", ui(ctx.theme, lang, "facet_" + route.key));
+    d.set("facet_label", facet_label(ctx, route.key, route.value, lang));
+  }
+}
+
+}  // namespace mb::site
