@@ -69,8 +69,8 @@ Data change_data(const ViewContext& ctx, const content::IndicatorDef& def, const
   std::string direction = delta > 0 ? "increase" : delta < 0 ? "decrease" : "same";
   d.set("has_change", true);
   d.set("symbol", delta > 0 ? "▲" : delta < 0 ? "▼" : "＝");
-  std::string amount = def.percent ? i18n::format_number(std::fabs(delta), lang) + " " + ui(ctx.theme, lang, "points")
-                                   : i18n::format_number(std::fabs(delta), lang);
+  std::string amount = i18n::format_number(std::fabs(delta), lang);
+  if (def.percent) amount += " " + ui(ctx.theme, lang, std::fabs(delta) == 1 ? "point" : "points");
   std::string text = ui(ctx.theme, lang, "change_" + direction);
   if (delta != 0) text += " " + amount;
   text += " " + ui(ctx.theme, lang, "since") + " " +
