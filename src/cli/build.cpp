@@ -103,7 +103,8 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
   theme::Theme theme = theme::load(fs, root, *config, diags);
   timer.done("theme");
   if (diags.has_errors()) return report(diags, options, err);
-  std::vector<OutputFile> files = site::render_site(pool, {site, *config, theme, indicators, root}, diags);
+  site::RenderStats stats;
+  std::vector<OutputFile> files = site::render_site(pool, {site, *config, theme, indicators, root}, diags, &stats);
   timer.done("render");
   if (diags.has_errors() || !options.write) return report(diags, options, err);
 
@@ -122,6 +123,8 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     out << "Built " << pages << " pages (" << files.size() << " files, " << published.written << " written, "
         << published.unchanged << " unchanged) into " << out_dir << " in " << static_cast<long>(timer.total_ms())
         << " ms\n"
+        << "Search index: " << (stats.search_index_bytes[0] + 512) / 1024 << " KB (vi), "
+        << (stats.search_index_bytes[1] + 512) / 1024 << " KB (en)\n"
         << "Open " << join_path(out_dir, "index.html") << " in a browser, or serve it with:\n"
         << "  python3 -m http.server --directory " << out_dir << " 8000   # then visit http://127.0.0.1:8000"
         << config->base_path << "\n";

@@ -3,6 +3,7 @@
 #include <unicode/coll.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <memory>
@@ -98,6 +99,31 @@ bool is_valid_slug(std::string_view s) {
     }
   }
   return true;
+}
+
+std::vector<std::string> words(std::string_view utf8) {
+  icu::UnicodeString u = from_utf8(utf8);
+  u.toLower(icu::Locale("vi"));
+  std::vector<std::string> out;
+  icu::UnicodeString word;
+  auto flush = [&] {
+    if (word.isEmpty()) return;
+    std::string w;
+    word.toUTF8String(w);
+    out.push_back(to_nfc(w));
+    word.remove();
+  };
+  for (int32_t i = 0; i < u.length();) {
+    UChar32 c = u.char32At(i);
+    bool part = u_isalnum(c) || u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK;
+    if (part)
+      word.append(c);
+    else
+      flush();
+    i += U16_LENGTH(c);
+  }
+  flush();
+  return out;
 }
 
 int compare_vi(std::string_view a, std::string_view b) {

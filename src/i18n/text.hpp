@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mb::i18n {
 
@@ -19,6 +20,10 @@ bool is_valid_slug(std::string_view s);
 
 // "Đối thoại" → "doi thoai": NFC, lower-case, tones and diacritics removed, đ → d.
 std::string fold_for_search(std::string_view utf8);
+
+// The words of a text, lower-cased (Vietnamese rules) in NFC, keeping their
+// diacritics: "Phường Trường Thi, 2023" → {"phường", "trường", "thi", "2023"}.
+std::vector<std::string> words(std::string_view utf8);
 
 // Vietnamese collation (An < Ân < D < Đ): negative, zero or positive like strcmp.
 int compare_vi(std::string_view a, std::string_view b);

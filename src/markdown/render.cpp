@@ -50,14 +50,20 @@ std::string lower_ascii(std::string_view s) {
   return out;
 }
 
+// The text of a node; blocks (paragraphs, items, cells) are separated by a
+// space so their words never run together.
 std::string plain_text(cmark_node* node) {
   std::string out;
   cmark_iter* it = cmark_iter_new(node);
   for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
     cmark_node* n = cmark_iter_get_node(it);
-    if (ev != CMARK_EVENT_ENTER) continue;
     cmark_node_type t = cmark_node_get_type(n);
-    if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE) out += cmark_node_get_literal(n);
+    bool inline_container = t == CMARK_NODE_EMPH || t == CMARK_NODE_STRONG || t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE;
+    if (ev == CMARK_EVENT_EXIT) {
+      if (!inline_container) out += ' ';
+      continue;
+    }
+    if (t == CMARK_NODE_TEXT || t == CMARK_NODE_CODE || t == CMARK_NODE_CODE_BLOCK) out += cmark_node_get_literal(n);
     if (t == CMARK_NODE_SOFTBREAK || t == CMARK_NODE_LINEBREAK) out += ' ';
   }
   cmark_iter_free(it);
@@ -146,6 +152,7 @@ struct Walker {
     Heading h;
     h.level = cmark_node_get_heading_level(n);
     h.text = plain_text(n);
+    while (!h.text.empty() && h.text.back() == ' ') h.text.pop_back();
     std::string base = options.make_id ? options.make_id(h.text) : std::string();
     if (base.empty()) base = "muc";
     h.id = base;
@@ -290,6 +297,7 @@ Output render(const SourceFile& file, std::size_t body_offset, const Options& op
 
   char* html = cmark_render_html(doc.get(), kOptions, cmark_parser_get_syntax_extensions(parser));
   Output out;
+  out.text = plain_text(doc.get());
   out.html = add_heading_ids(html, walker.headings);
   out.headings = std::move(walker.headings);
   free(html);

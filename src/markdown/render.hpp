@@ -43,6 +43,7 @@ struct Options {
 struct Output {
   std::string html;
   std::vector<Heading> headings;
+  std::string text;  // the plain text, for the search index
 };
 
 // Renders file.text() from body_offset on; diagnostics point into `file`.

@@ -6,6 +6,7 @@
 
 #include "core/file_system.hpp"
 #include "indicators/open_data.hpp"
+#include "site/search.hpp"
 #include "site/view.hpp"
 
 namespace mb::site {
@@ -26,6 +27,7 @@ const char* template_name(RouteKind k) {
     case RouteKind::initiative_facet: return "initiatives";
     case RouteKind::documents: return "documents";
     case RouteKind::document: return "document";
+    case RouteKind::search: return "search";
   }
   return "page";
 }
@@ -42,7 +44,7 @@ Compiled compile(const theme::Theme& theme) {
 void check_templates(const theme::Theme& theme, Diagnostics& diags) {
   for (RouteKind k : {RouteKind::home, RouteKind::localities, RouteKind::locality, RouteKind::report,
                       RouteKind::initiative, RouteKind::page, RouteKind::indicators, RouteKind::indicator, RouteKind::initiatives,
-                      RouteKind::documents, RouteKind::document})
+                      RouteKind::documents, RouteKind::document, RouteKind::search})
     if (!theme.templates.count(template_name(k)))
       diags.error(theme.dir + "/templates", std::string("the theme has no '") + template_name(k) + ".mustache' template",
                   "every theme provides home, localities, locality, report, initiative and page templates");
@@ -50,7 +52,7 @@ void check_templates(const theme::Theme& theme, Diagnostics& diags) {
 
 }  // namespace
 
-std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Diagnostics& diags) {
+std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Diagnostics& diags, RenderStats* stats) {
   std::vector<OutputFile> files;
   check_templates(in.theme, diags);
   check_strings(in.theme, diags);
@@ -69,10 +71,11 @@ std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Dia
   std::vector<std::unique_ptr<Compiled>> compiled(pool.size());
   std::vector<OutputFile> pages(routes.size());
   std::vector<Diagnostics> local(routes.size());
+  std::vector<std::string> texts(routes.size());
   pool.parallel_for(routes.size(), [&](std::size_t i, unsigned worker) {
     if (!compiled[worker]) compiled[worker] = std::make_unique<Compiled>(compile(in.theme));
     const Route& route = routes[i];
-    Data page = page_data(ctx, route, local[i]);
+    Data page = page_data(ctx, route, local[i], &texts[i]);
     kainjow::mustache::context<std::string> context(&shared[route.lang == Lang::vi ? 0 : 1]);
     context.push(&page);
     kainjow::mustache::mustache& tmpl = *compiled[worker]->at(template_name(route.kind));
@@ -82,6 +85,11 @@ std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Dia
   for (Diagnostics& d : local) diags.append(d);
 
   files = std::move(pages);
+  for (Lang lang : kLangs) {
+    std::string index = search_index(search_entries(ctx, routes, texts, lang));
+    if (stats) stats->search_index_bytes[lang == Lang::vi ? 0 : 1] = index.size();
+    files.push_back({urls.output_path(urls.search(lang) + "index.json"), std::move(index), {}});
+  }
   indicators::OpenDataOptions open{[&](const model::Page& p) { return urls.absolute(urls.page(p, Lang::vi)); },
                                    in.config.title.vi, in.config.base_url};
   for (OutputFile& f : indicators::open_data(in.indicators, open)) files.push_back(std::move(f));

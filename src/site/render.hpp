@@ -23,7 +23,12 @@ struct RenderInput {
   const std::string& root;  // site folder, for files copied as they are
 };
 
+struct RenderStats {
+  std::size_t search_index_bytes[2] = {0, 0};  // by Lang
+};
+
 // Returns the files sorted by path. Diagnostics are in route order.
-std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Diagnostics& diags);
+std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Diagnostics& diags,
+                                    RenderStats* stats = nullptr);
 
 }  // namespace mb::site

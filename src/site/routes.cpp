@@ -26,6 +26,7 @@ static std::string describe(const Route& r) {
     case RouteKind::initiatives: return "the catalogue of initiatives";
     case RouteKind::initiative_facet: return "the initiatives page for " + r.key + " '" + r.value + "'";
     case RouteKind::documents: return "the list of cited documents";
+    case RouteKind::search: return "the search page";
     case RouteKind::document: return "the page of cited document '" + r.key + "'";
     default: return r.path;
   }
@@ -43,6 +44,7 @@ std::vector<Route> plan_routes(const model::Site& site, const Urls& urls, const 
     for (const auto& [facet, value] : facet_values(site))
       routes.push_back({RouteKind::initiative_facet, lang, nullptr, urls.initiative_facet(facet, value, lang), facet, value});
     routes.push_back({RouteKind::documents, lang, nullptr, urls.documents(lang), {}, {}});
+    routes.push_back({RouteKind::search, lang, nullptr, urls.search(lang), {}, {}});
     for (const CitedDocument& doc : documents)
       routes.push_back({RouteKind::document, lang, nullptr, urls.document(doc.slug, lang), doc.slug, {}});
     for (const model::Page& p : site.pages) routes.push_back({route_kind(p.kind), lang, &p, urls.page(p, lang), {}, {}});

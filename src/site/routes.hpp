@@ -16,7 +16,8 @@ enum class RouteKind {
   home, localities, locality, report, initiative, page,  // pages from content files (and the list of localities)
   indicators, indicator,                                 // the indicator catalogue and one page per indicator
   initiatives, initiative_facet,                         // the initiative catalogue and its facet pages
-  documents, document                                    // cited documents
+  documents, document,                                   // cited documents
+  search                                                 // the search page (its index beside it)
 };
 
 // The facets of the initiative catalogue, in the order pages show them.

@@ -14,6 +14,7 @@
 #include "site/documents.hpp"
 #include "site/links.hpp"
 #include "site/routes.hpp"
+#include "site/search.hpp"
 #include "site/urls.hpp"
 #include "theme/theme.hpp"
 
@@ -34,8 +35,14 @@ struct ViewContext {
 // Shared by every page of one language: UI strings, site title, asset URLs.
 Data language_data(const ViewContext& ctx, Lang lang);
 
-// The page's own data; Markdown diagnostics go to `diags`.
-Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags);
+// The page's own data; Markdown diagnostics go to `diags`, the body's plain
+// text (for the search index) to `text`.
+Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags, std::string* text = nullptr);
+
+// What the search index holds for each page of `lang`; texts[i] is the
+// plain text of routes[i]'s body.
+std::vector<SearchEntry> search_entries(const ViewContext& ctx, const std::vector<Route>& routes,
+                                        const std::vector<std::string>& texts, Lang lang);
 
 // The UI strings the code itself uses (templates' {{t.x}} are checked separately).
 void check_strings(const theme::Theme& theme, Diagnostics& diags);

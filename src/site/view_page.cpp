@@ -18,25 +18,13 @@ std::string twin_path(const ViewContext& ctx, const Route& route, Lang lang) {
     case RouteKind::initiatives: return ctx.urls.initiatives(lang);
     case RouteKind::initiative_facet: return ctx.urls.initiative_facet(route.key, route.value, lang);
     case RouteKind::documents: return ctx.urls.documents(lang);
+    case RouteKind::search: return ctx.urls.search(lang);
     case RouteKind::document: return ctx.urls.document(route.key, lang);
     case RouteKind::indicator: return ctx.urls.indicator(route.key, lang);
     default: return ctx.urls.home(lang);
   }
 }
 
-std::string route_title(const ViewContext& ctx, const Route& route) {
-  if (route.page) return route.page->in(route.lang).title;
-  switch (route.kind) {
-    case RouteKind::indicators: return ui(ctx.theme, route.lang, "indicators");
-    case RouteKind::indicator: return ctx.site.catalogue.indicator(route.key)->name[route.lang];
-    case RouteKind::initiatives: return ui(ctx.theme, route.lang, "initiative_catalogue");
-    case RouteKind::documents: return ui(ctx.theme, route.lang, "documents");
-    case RouteKind::document: return document_title(ctx, route.key, route.lang);
-    case RouteKind::initiative_facet:
-      return ui(ctx.theme, route.lang, "initiative_catalogue") + ": " + facet_label(ctx, route.key, route.value, route.lang);
-    default: return ui(ctx.theme, route.lang, "localities");
-  }
-}
 
 Data navigation(const ViewContext& ctx, const Route& route) {
   Lang lang = route.lang;
@@ -55,6 +43,7 @@ Data navigation(const ViewContext& ctx, const Route& route) {
   item(ui(ctx.theme, lang, "indicators"), ctx.urls.indicators(lang));
   item(ui(ctx.theme, lang, "initiatives"), ctx.urls.initiatives(lang));
   item(ui(ctx.theme, lang, "documents"), ctx.urls.documents(lang));
+  item(ui(ctx.theme, lang, "search"), ctx.urls.search(lang));
   return nav;
 }
 
@@ -72,6 +61,21 @@ Data footer_links(const ViewContext& ctx, const Route& route) {
 
 }  // namespace
 
+std::string route_title(const ViewContext& ctx, const Route& route) {
+  if (route.page) return route.page->in(route.lang).title;
+  switch (route.kind) {
+    case RouteKind::indicators: return ui(ctx.theme, route.lang, "indicators");
+    case RouteKind::indicator: return ctx.site.catalogue.indicator(route.key)->name[route.lang];
+    case RouteKind::initiatives: return ui(ctx.theme, route.lang, "initiative_catalogue");
+    case RouteKind::documents: return ui(ctx.theme, route.lang, "documents");
+    case RouteKind::search: return ui(ctx.theme, route.lang, "search");
+    case RouteKind::document: return document_title(ctx, route.key, route.lang);
+    case RouteKind::initiative_facet:
+      return ui(ctx.theme, route.lang, "initiative_catalogue") + ": " + facet_label(ctx, route.key, route.value, route.lang);
+    default: return ui(ctx.theme, route.lang, "localities");
+  }
+}
+
 std::string label(const ViewContext& ctx, Lang lang, const std::string& prefix, const std::string& value) {
   std::string key = prefix + "_" + value;
   std::replace(key.begin(), key.end(), '-', '_');
@@ -88,7 +92,7 @@ Data link_data(const ViewContext& ctx, const model::Page& page, Lang lang) {
 }
 
 void add_body(const ViewContext& ctx, const Route& route, const content::Document& doc, Data& d,
-              Diagnostics& diags) {
+              Diagnostics& diags, std::string* text) {
   markdown::Options options;
   // Ids of long Vietnamese headings are cut at a word boundary: short enough to share as a link.
   options.make_id = [](std::string_view text) {
@@ -107,6 +111,7 @@ void add_body(const ViewContext& ctx, const Route& route, const content::Documen
   markdown::Output out = markdown::render(*doc.source, doc.body_offset, options,
                                           doc.lang == route.lang ? diags : discard);
   d.set("body", optional(out.html));
+  if (text) *text = std::move(out.text);
   struct Entry {
     Data item;
     Data children = list();
@@ -130,7 +135,7 @@ void add_body(const ViewContext& ctx, const Route& route, const content::Documen
   set_list(d, "toc", toc);
 }
 
-Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags) {
+Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags, std::string* text) {
   Lang lang = route.lang;
   Data d;
   std::string title = route_title(ctx, route);
@@ -166,7 +171,7 @@ Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags) {
   if (route.page) {
     const content::Document& doc = route.page->in(lang);
     d.set("summary", optional(doc.summary));
-    add_body(ctx, route, doc, d, diags);
+    add_body(ctx, route, doc, d, diags, text);
   }
   switch (route.kind) {
     case RouteKind::home: add_home(ctx, route, d); break;
@@ -183,6 +188,10 @@ Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags) {
     case RouteKind::initiatives:
     case RouteKind::initiative_facet: add_initiatives(ctx, route, d); break;
     case RouteKind::documents: add_documents(ctx, route, d); break;
+    case RouteKind::search:
+      d.set("index_url", ctx.urls.search(lang) + "index.json");
+      d.set("script_url", ctx.urls.asset("js/search.js"));
+      break;
     case RouteKind::document: add_document(ctx, route, d); break;
     case RouteKind::indicator:
       d.set("summary", ctx.site.catalogue.indicator(route.key)->definition[lang]);

@@ -27,7 +27,7 @@ Data link_data(const ViewContext& ctx, const model::Page& page, Lang lang);
 
 // Rendered Markdown body and its table of contents.
 void add_body(const ViewContext& ctx, const Route& route, const content::Document& doc, Data& d,
-              Diagnostics& diags);
+              Diagnostics& diags, std::string* text);
 
 // Per-kind page data.
 void add_locality(const ViewContext& ctx, const Route& route, Data& d);
@@ -49,6 +49,9 @@ void add_indicator(const ViewContext& ctx, const Route& route, Data& d);
 
 // schema.org Dataset JSON-LD for an indicator page, safe inside <script>.
 std::string dataset_json_ld(const ViewContext& ctx, const content::IndicatorDef& def, const Route& route);
+
+// The page's title in its language: a content file's, or the name of a made page.
+std::string route_title(const ViewContext& ctx, const Route& route);
 
 // Localities sorted by name with Vietnamese collation.
 std::vector<const model::Locality*> localities_by_name(const model::Site& site);
