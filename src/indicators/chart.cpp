@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/xml.hpp"
+
 namespace mb::indicators {
 
 namespace {
@@ -44,22 +46,6 @@ double scale_max(const std::vector<ChartItem>& items, bool percent) {
 }
 
 }  // namespace
-
-std::string escape_xml(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 std::string bar_chart(const ChartText& t, const std::vector<ChartItem>& bars, bool percent) {
   // One row per bar: its label above, the bar and its value below, so long

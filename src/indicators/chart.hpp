@@ -27,7 +27,4 @@ struct ChartText {
 std::string bar_chart(const ChartText& text, const std::vector<ChartItem>& bars, bool percent);
 std::string line_chart(const ChartText& text, const std::vector<ChartItem>& points, bool percent);
 
-// Escapes text for XML and HTML content and attributes.
-std::string escape_xml(const std::string& s);
-
 }  // namespace mb::indicators

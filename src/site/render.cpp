@@ -8,6 +8,7 @@
 #include "indicators/open_data.hpp"
 #include "site/search.hpp"
 #include "site/view.hpp"
+#include "site/view_parts.hpp"
 
 namespace mb::site {
 
@@ -28,6 +29,7 @@ const char* template_name(RouteKind k) {
     case RouteKind::documents: return "documents";
     case RouteKind::document: return "document";
     case RouteKind::search: return "search";
+    case RouteKind::not_found: return "404";
   }
   return "page";
 }
@@ -44,7 +46,8 @@ Compiled compile(const theme::Theme& theme) {
 void check_templates(const theme::Theme& theme, Diagnostics& diags) {
   for (RouteKind k : {RouteKind::home, RouteKind::localities, RouteKind::locality, RouteKind::report,
                       RouteKind::initiative, RouteKind::page, RouteKind::indicators, RouteKind::indicator, RouteKind::initiatives,
-                      RouteKind::documents, RouteKind::document, RouteKind::search})
+                      RouteKind::documents, RouteKind::document, RouteKind::search,
+                      RouteKind::not_found})
     if (!theme.templates.count(template_name(k)))
       diags.error(theme.dir + "/templates", std::string("the theme has no '") + template_name(k) + ".mustache' template",
                   "every theme provides home, localities, locality, report, initiative and page templates");
@@ -85,6 +88,7 @@ std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Dia
   for (Diagnostics& d : local) diags.append(d);
 
   files = std::move(pages);
+  for (OutputFile& f : machine_files(ctx, routes)) files.push_back(std::move(f));
   for (Lang lang : kLangs) {
     std::string index = search_index(search_entries(ctx, routes, texts, lang));
     if (stats) stats->search_index_bytes[lang == Lang::vi ? 0 : 1] = index.size();

@@ -17,7 +17,8 @@ enum class RouteKind {
   indicators, indicator,                                 // the indicator catalogue and one page per indicator
   initiatives, initiative_facet,                         // the initiative catalogue and its facet pages
   documents, document,                                   // cited documents
-  search                                                 // the search page (its index beside it)
+  search,                                                // the search page (its index beside it)
+  not_found                                              // 404.html, where static hosts look for it
 };
 
 // The facets of the initiative catalogue, in the order pages show them.

@@ -10,20 +10,6 @@ namespace {
 
 Lang other(Lang l) { return l == Lang::vi ? Lang::en : Lang::vi; }
 
-std::string twin_path(const ViewContext& ctx, const Route& route, Lang lang) {
-  if (route.page) return ctx.urls.page(*route.page, lang);
-  switch (route.kind) {
-    case RouteKind::localities: return ctx.urls.localities(lang);
-    case RouteKind::indicators: return ctx.urls.indicators(lang);
-    case RouteKind::initiatives: return ctx.urls.initiatives(lang);
-    case RouteKind::initiative_facet: return ctx.urls.initiative_facet(route.key, route.value, lang);
-    case RouteKind::documents: return ctx.urls.documents(lang);
-    case RouteKind::search: return ctx.urls.search(lang);
-    case RouteKind::document: return ctx.urls.document(route.key, lang);
-    case RouteKind::indicator: return ctx.urls.indicator(route.key, lang);
-    default: return ctx.urls.home(lang);
-  }
-}
 
 
 Data navigation(const ViewContext& ctx, const Route& route) {
@@ -61,6 +47,22 @@ Data footer_links(const ViewContext& ctx, const Route& route) {
 
 }  // namespace
 
+std::string twin_path(const ViewContext& ctx, const Route& route, Lang lang) {
+  if (route.page) return ctx.urls.page(*route.page, lang);
+  switch (route.kind) {
+    case RouteKind::localities: return ctx.urls.localities(lang);
+    case RouteKind::indicators: return ctx.urls.indicators(lang);
+    case RouteKind::initiatives: return ctx.urls.initiatives(lang);
+    case RouteKind::initiative_facet: return ctx.urls.initiative_facet(route.key, route.value, lang);
+    case RouteKind::documents: return ctx.urls.documents(lang);
+    case RouteKind::search: return ctx.urls.search(lang);
+    case RouteKind::not_found: return ctx.urls.home(lang) + "404.html";
+    case RouteKind::document: return ctx.urls.document(route.key, lang);
+    case RouteKind::indicator: return ctx.urls.indicator(route.key, lang);
+    default: return ctx.urls.home(lang);
+  }
+}
+
 std::string route_title(const ViewContext& ctx, const Route& route) {
   if (route.page) return route.page->in(route.lang).title;
   switch (route.kind) {
@@ -69,6 +71,7 @@ std::string route_title(const ViewContext& ctx, const Route& route) {
     case RouteKind::initiatives: return ui(ctx.theme, route.lang, "initiative_catalogue");
     case RouteKind::documents: return ui(ctx.theme, route.lang, "documents");
     case RouteKind::search: return ui(ctx.theme, route.lang, "search");
+    case RouteKind::not_found: return ui(ctx.theme, route.lang, "not_found");
     case RouteKind::document: return document_title(ctx, route.key, route.lang);
     case RouteKind::initiative_facet:
       return ui(ctx.theme, route.lang, "initiative_catalogue") + ": " + facet_label(ctx, route.key, route.value, route.lang);
@@ -142,6 +145,9 @@ Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags, s
   d.set("title", title);
   d.set("page_title", route.kind == RouteKind::home ? ctx.config.title[lang] : title + " · " + ctx.config.title[lang]);
   d.set("canonical", ctx.urls.absolute(route.path));
+  d.set("og_type", route.kind == RouteKind::report ? "article" : "website");
+  d.set("og_locale", lang == Lang::vi ? "vi_VN" : "en_US");
+  d.set("og_locale_alternate", lang == Lang::vi ? "en_US" : "vi_VN");
   d.set("nav", navigation(ctx, route));
   set_list(d, "footer_links", footer_links(ctx, route));
 

@@ -1,6 +1,7 @@
 // Pieces of view models shared by several page kinds.
 #pragma once
 
+#include "core/output_file.hpp"
 #include "site/view.hpp"
 
 namespace mb::site {
@@ -49,6 +50,12 @@ void add_indicator(const ViewContext& ctx, const Route& route, Data& d);
 
 // schema.org Dataset JSON-LD for an indicator page, safe inside <script>.
 std::string dataset_json_ld(const ViewContext& ctx, const content::IndicatorDef& def, const Route& route);
+
+// The same page in `lang`.
+std::string twin_path(const ViewContext& ctx, const Route& route, Lang lang);
+
+// atom.xml per language, sitemap.xml and robots.txt.
+std::vector<OutputFile> machine_files(const ViewContext& ctx, const std::vector<Route>& routes);
 
 // The page's title in its language: a content file's, or the name of a made page.
 std::string route_title(const ViewContext& ctx, const Route& route);
