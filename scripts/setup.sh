@@ -6,12 +6,19 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(
-  build-essential cmake pkg-config git python3
+  build-essential cmake pkg-config git python3 python3-yaml
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libyaml-cpp-dev libsass-dev doctest-dev
   libkainjow-mustache-dev libicu-dev
   libcli11-dev nlohmann-json3-dev
 )
+# End-to-end tests: Debian's Chromium, Java for the Nu Html Checker, Node for playwright-core.
+if [ "${MINHBACH_E2E:-1}" = 1 ]; then
+  packages+=(chromium fonts-noto-core)
+  command -v java >/dev/null || packages+=(default-jre-headless)
+  command -v node >/dev/null || packages+=(nodejs)
+  command -v npm >/dev/null || packages+=(npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

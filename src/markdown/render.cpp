@@ -231,6 +231,26 @@ void link_terms(const std::vector<cmark_node*>& texts, const std::vector<std::pa
   }
 }
 
+// A wide table (Phú Tiến's survey has ten columns) must scroll by itself on a
+// 360 px phone rather than widen the page; the wrapper is focusable so the
+// keyboard can scroll it too.
+std::string wrap_tables(std::string html) {
+  const std::string open = "<table>", close = "</table>";
+  const std::string wrapped_open = "<div class=\"table-scroll\" tabindex=\"0\"><table>";
+  const std::string wrapped_close = "</table></div>";
+  for (std::size_t at = 0; (at = html.find(open, at)) != std::string::npos; at += wrapped_open.size())
+    html.replace(at, open.size(), wrapped_open);
+  for (std::size_t at = 0; (at = html.find(close, at)) != std::string::npos; at += wrapped_close.size())
+    html.replace(at, close.size(), wrapped_close);
+  // cmark-gfm aligns cells with the align attribute, obsolete in HTML5: use classes.
+  for (const char* side : {"left", "center", "right"}) {
+    const std::string attr = std::string(" align=\"") + side + "\"";
+    const std::string cls = std::string(" class=\"align-") + side + "\"";
+    for (std::size_t at = 0; (at = html.find(attr, at)) != std::string::npos; at += cls.size()) html.replace(at, attr.size(), cls);
+  }
+  return html;
+}
+
 // cmark-gfm writes headings as plain <hN>; give each its id, in document order.
 std::string add_heading_ids(const std::string& html, const std::vector<Heading>& headings) {
   std::string out;
@@ -298,7 +318,7 @@ Output render(const SourceFile& file, std::size_t body_offset, const Options& op
   char* html = cmark_render_html(doc.get(), kOptions, cmark_parser_get_syntax_extensions(parser));
   Output out;
   out.text = plain_text(doc.get());
-  out.html = add_heading_ids(html, walker.headings);
+  out.html = wrap_tables(add_heading_ids(html, walker.headings));
   out.headings = std::move(walker.headings);
   free(html);
   return out;
