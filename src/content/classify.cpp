@@ -119,6 +119,17 @@ std::optional<Placement> classify(const std::string& path, Diagnostics& diags) {
   return std::nullopt;
 }
 
+const char* kind_id(Kind k) {
+  switch (k) {
+    case Kind::home: return "home";
+    case Kind::locality: return "locality";
+    case Kind::report: return "report";
+    case Kind::initiative: return "initiative";
+    case Kind::page: return "page";
+  }
+  return "?";
+}
+
 const char* kind_name(Kind k) {
   switch (k) {
     case Kind::home: return "home page";

@@ -17,7 +17,8 @@
 namespace mb::content {
 
 enum class Kind { home, locality, report, initiative, page };
-const char* kind_name(Kind k);
+const char* kind_name(Kind k);  // "home page", "locality"… for messages
+const char* kind_id(Kind k);    // "home", "locality"… for keys
 
 template <class T>
 struct Located {
@@ -105,6 +106,7 @@ struct Document {
   std::string title;
   std::string summary;
   std::map<std::string, std::string> notes;  // English twin: note translations by key
+  Located<std::string> translation_of;        // English twin: hash of the Vietnamese text it translates
 
   LocalityFields locality_fields;
   ReportFields report;
@@ -112,6 +114,9 @@ struct Document {
   PageFields page;
 
   const std::string& path() const { return source->path(); }
+  // The hash an English twin records in translation_of: 12 hex digits of the
+  // Vietnamese file's normalized text, so a change there marks it stale.
+  std::string source_hash() const;
   std::string_view body() const { return std::string_view(source->text()).substr(body_offset); }
 };
 

@@ -28,10 +28,12 @@ const KeySet& keys_of(Kind kind) {
 std::vector<std::string> allowed_keys(Kind kind, Lang lang) {
   const KeySet& k = keys_of(kind);
   std::vector<std::string> out = k.text;
-  if (lang == Lang::vi)
+  if (lang == Lang::vi) {
     out.insert(out.end(), k.neutral.begin(), k.neutral.end());
-  else if (kind != Kind::home && kind != Kind::page)
-    out.push_back("notes");
+  } else {
+    out.push_back("translation_of");
+    if (kind != Kind::home && kind != Kind::page) out.push_back("notes");
+  }
   return out;
 }
 

@@ -1,5 +1,7 @@
 #include "content/parse.hpp"
 
+#include "core/hash.hpp"
+
 #include <algorithm>
 
 #include "content/fields.hpp"
@@ -45,6 +47,8 @@ void read_common(const yaml::Reader& r, const yaml::Node& root, Document& doc) {
   }
   if (const yaml::Node* n = root.find("summary"))
     if (auto t = r.text(*n, "summary")) doc.summary = *t;
+  if (const yaml::Node* n = root.find("translation_of"))
+    if (auto t = r.text(*n, "translation_of")) doc.translation_of = {*t, n->offset};
   if (const yaml::Node* n = root.find("notes"); n && r.expect_map(*n, "notes")) {
     for (const auto& [k, v] : n->entries)
       if (auto t = r.text(v, k.value)) doc.notes[k.value] = *t;
@@ -59,6 +63,8 @@ void check_required(const yaml::Reader& r, const yaml::Node& root, const Documen
 }
 
 }  // namespace
+
+std::string Document::source_hash() const { return hash_hex(hash_bytes(source->text())).substr(0, 12); }
 
 std::optional<Document> parse_document(std::shared_ptr<const SourceFile> source, const Placement& place,
                                        Diagnostics& diags) {

@@ -1,6 +1,7 @@
 #include "indicators/checks.hpp"
 
 #include <cmath>
+#include <map>
 #include <cstdio>
 #include <cstring>
 
@@ -85,6 +86,17 @@ void check_breakdown(const content::Catalogue& c, const IndicatorDef& def, const
   }
 }
 
+// The offset of `id` as a whole token of a formula ("petitions" is not found
+// inside "petitions_resolved").
+std::size_t find_token(const std::string& formula, const std::string& id) {
+  auto word = [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_'; };
+  for (std::size_t at = formula.find(id); at != std::string::npos; at = formula.find(id, at + 1)) {
+    std::size_t end = at + id.size();
+    if ((at == 0 || !word(formula[at - 1])) && (end == formula.size() || !word(formula[end]))) return at;
+  }
+  return std::string::npos;
+}
+
 }  // namespace
 
 double rounding_tolerance(double stated) {
@@ -117,8 +129,8 @@ std::map<std::string, Formula> check_catalogue(const content::Catalogue& c, Diag
     for (const std::string& input : f->inputs()) {
       if (c.indicator(input) && input != def.id) continue;
       ok = false;
-      std::size_t pos = def.derived.find(input);
-      std::string hint = did_you_mean(input, ids);
+      std::size_t pos = find_token(def.derived, input);
+      std::string hint = input == def.id ? std::string("a derived indicator is computed from others") : did_you_mean(input, ids);
       catalogue_error(c, diags, def.derived_offset + (pos == std::string::npos ? 0 : pos), input.size(),
                       input == def.id ? "the formula of '" + def.id + "' uses itself"
                                       : "the formula of '" + def.id + "' uses unknown indicator '" + input + "'",
@@ -169,11 +181,13 @@ void check_report(const content::Catalogue& c, const Document& d, const std::map
 }
 
 void check_series(const Series& series, Diagnostics& diags) {
-  const Observation* previous = nullptr;
+  // The previous stated value of each locality and kind of report: a
+  // half-year report between two annual ones does not hide a jump.
+  std::map<std::pair<const model::Locality*, std::string>, const Observation*> last;
   for (const Observation& o : series.observations) {
     if (o.derived || !o.value) continue;
-    if (previous && previous->locality == o.locality && previous->kind() == o.kind() && *previous->value > 0 &&
-        *o.value > 0) {
+    const Observation*& previous = last[{o.locality, o.kind()}];
+    if (previous && *previous->value > 0 && *o.value > 0) {
       double ratio = *o.value / *previous->value;
       if (ratio > 10 || ratio < 0.1) {
         const Document& d = *o.report->vi;

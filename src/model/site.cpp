@@ -61,6 +61,13 @@ void pair_twins(Site& site, Diagnostics& diags) {
                      "; the Vietnamese file is the source and holds the numbers");
       continue;
     }
+    if (page.en && !page.en->translation_of.value.empty() && page.en->translation_of.value != page.vi->source_hash()) {
+      const auto& t = page.en->translation_of;
+      diags.add(page.en->source->at(Severity::warning, t.offset, t.value.size(),
+                                    "the Vietnamese source changed since this translation",
+                                    "bring the English text up to date with " + page.vi->path() +
+                                        ", then set translation_of: " + page.vi->source_hash()));
+    }
     if (!page.en && !site.unreadable.count(twin_path(*page.vi, Lang::en)))
       diags.add({Severity::warning, page.vi->path(), 1, 1, "page has no English translation", {}, 1,
                  "create " + twin_path(*page.vi, Lang::en) +

@@ -76,7 +76,7 @@ std::string sitemap(const ViewContext& ctx, const std::vector<Route>& routes) {
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
       "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
   for (const Route& r : routes) {
-    if (r.kind == RouteKind::not_found) continue;
+    if (r.kind == RouteKind::not_found || r.kind == RouteKind::translations) continue;
     out += "<url>\n<loc>" + escape_xml(ctx.urls.absolute(r.path)) + "</loc>\n";
     for (Lang l : kLangs) {
       if (l == Lang::en && r.page && !r.page->translated()) continue;

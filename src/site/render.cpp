@@ -30,6 +30,7 @@ const char* template_name(RouteKind k) {
     case RouteKind::document: return "document";
     case RouteKind::search: return "search";
     case RouteKind::not_found: return "404";
+    case RouteKind::translations: return "translations";
   }
   return "page";
 }
@@ -47,7 +48,7 @@ void check_templates(const theme::Theme& theme, Diagnostics& diags) {
   for (RouteKind k : {RouteKind::home, RouteKind::localities, RouteKind::locality, RouteKind::report,
                       RouteKind::initiative, RouteKind::page, RouteKind::indicators, RouteKind::indicator, RouteKind::initiatives,
                       RouteKind::documents, RouteKind::document, RouteKind::search,
-                      RouteKind::not_found})
+                      RouteKind::not_found, RouteKind::translations})
     if (!theme.templates.count(template_name(k)))
       diags.error(theme.dir + "/templates", std::string("the theme has no '") + template_name(k) + ".mustache' template",
                   "every theme provides home, localities, locality, report, initiative and page templates");

@@ -28,6 +28,7 @@ static std::string describe(const Route& r) {
     case RouteKind::documents: return "the list of cited documents";
     case RouteKind::search: return "the search page";
     case RouteKind::not_found: return "the page shown for a missing address (404)";
+    case RouteKind::translations: return "the translation status page";
     case RouteKind::document: return "the page of cited document '" + r.key + "'";
     default: return r.path;
   }
@@ -47,6 +48,7 @@ std::vector<Route> plan_routes(const model::Site& site, const Urls& urls, const 
     routes.push_back({RouteKind::documents, lang, nullptr, urls.documents(lang), {}, {}});
     routes.push_back({RouteKind::search, lang, nullptr, urls.search(lang), {}, {}});
     routes.push_back({RouteKind::not_found, lang, nullptr, urls.home(lang) + "404.html", {}, {}});
+    routes.push_back({RouteKind::translations, lang, nullptr, urls.translations(lang), {}, {}});
     for (const CitedDocument& doc : documents)
       routes.push_back({RouteKind::document, lang, nullptr, urls.document(doc.slug, lang), doc.slug, {}});
     for (const model::Page& p : site.pages) routes.push_back({route_kind(p.kind), lang, &p, urls.page(p, lang), {}, {}});

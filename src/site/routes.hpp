@@ -18,7 +18,8 @@ enum class RouteKind {
   initiatives, initiative_facet,                         // the initiative catalogue and its facet pages
   documents, document,                                   // cited documents
   search,                                                // the search page (its index beside it)
-  not_found                                              // 404.html, where static hosts look for it
+  not_found,                                             // 404.html, where static hosts look for it
+  translations                                           // translation status, for editors
 };
 
 // The facets of the initiative catalogue, in the order pages show them.

@@ -45,6 +45,8 @@ std::string Urls::initiative_facet(const std::string& facet, const std::string& 
 
 std::string Urls::search(Lang lang) const { return home(lang) + segment("search", lang) + "/"; }
 
+std::string Urls::translations(Lang lang) const { return home(lang) + segment("translations", lang) + "/"; }
+
 std::string Urls::documents(Lang lang) const { return home(lang) + segment("documents", lang) + "/"; }
 
 std::string Urls::document(const std::string& slug, Lang lang) const { return documents(lang) + slug + "/"; }

@@ -29,6 +29,7 @@ class Urls {
   std::string initiative_facet(const std::string& facet, const std::string& value, Lang lang) const;
   std::string documents(Lang lang) const;
   std::string search(Lang lang) const;
+  std::string translations(Lang lang) const;
   std::string document(const std::string& slug, Lang lang) const;
   std::string asset(const std::string& path) const { return m_base + path; }
 

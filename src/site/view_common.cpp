@@ -81,6 +81,7 @@ Data language_data(const ViewContext& ctx, Lang lang) {
   d.set("documents_url", ctx.urls.documents(lang));
   d.set("initiatives_url", ctx.urls.initiatives(lang));
   d.set("search_url", ctx.urls.search(lang));
+  d.set("translations_url", ctx.urls.translations(lang));
   d.set("feed_url", ctx.urls.home(lang) + "atom.xml");
   d.set("print_script_url", ctx.urls.asset("js/print.js"));
   d.set("css_url", ctx.urls.asset("css/main.css"));

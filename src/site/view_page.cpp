@@ -57,6 +57,7 @@ std::string twin_path(const ViewContext& ctx, const Route& route, Lang lang) {
     case RouteKind::documents: return ctx.urls.documents(lang);
     case RouteKind::search: return ctx.urls.search(lang);
     case RouteKind::not_found: return ctx.urls.home(lang) + "404.html";
+    case RouteKind::translations: return ctx.urls.translations(lang);
     case RouteKind::document: return ctx.urls.document(route.key, lang);
     case RouteKind::indicator: return ctx.urls.indicator(route.key, lang);
     default: return ctx.urls.home(lang);
@@ -72,6 +73,7 @@ std::string route_title(const ViewContext& ctx, const Route& route) {
     case RouteKind::documents: return ui(ctx.theme, route.lang, "documents");
     case RouteKind::search: return ui(ctx.theme, route.lang, "search");
     case RouteKind::not_found: return ui(ctx.theme, route.lang, "not_found");
+    case RouteKind::translations: return ui(ctx.theme, route.lang, "translation_status");
     case RouteKind::document: return document_title(ctx, route.key, route.lang);
     case RouteKind::initiative_facet:
       return ui(ctx.theme, route.lang, "initiative_catalogue") + ": " + facet_label(ctx, route.key, route.value, route.lang);
@@ -194,6 +196,7 @@ Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags, s
     case RouteKind::initiatives:
     case RouteKind::initiative_facet: add_initiatives(ctx, route, d); break;
     case RouteKind::documents: add_documents(ctx, route, d); break;
+    case RouteKind::translations: add_translations(ctx, route, d); break;
     case RouteKind::search:
       d.set("index_url", ctx.urls.search(lang) + "index.json");
       d.set("script_url", ctx.urls.asset("js/search.js"));

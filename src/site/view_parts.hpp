@@ -40,6 +40,7 @@ void add_report_figures(const ViewContext& ctx, const Route& route, Data& d);
 void add_dashboard(const ViewContext& ctx, const Route& route, Data& d);
 void add_indicators(const ViewContext& ctx, const Route& route, Data& d);
 void add_initiatives(const ViewContext& ctx, const Route& route, Data& d);
+void add_translations(const ViewContext& ctx, const Route& route, Data& d);
 void add_documents(const ViewContext& ctx, const Route& route, Data& d);
 void add_document(const ViewContext& ctx, const Route& route, Data& d);
 // "Chỉ thị 33/CT-TTg" / "Directive 33/CT-TTg".

@@ -65,6 +65,9 @@ class TreeBuilder final : public YAML::EventHandler {
     n.value = value;
     n.quoted = tag == "!";  // yaml-cpp tags non-plain (quoted, block) scalars "!"
     n.offset = offset(mark);
+    // Point at the text, not its opening quote, so carets and formula offsets line up.
+    const std::string& text = m_file.text();
+    if (n.quoted && n.offset < text.size() && (text[n.offset] == '"' || text[n.offset] == '\'')) ++n.offset;
     push(std::move(n));
   }
 

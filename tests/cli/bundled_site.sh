@@ -34,6 +34,6 @@ for f in "$repo"/content/pages/*.vi.md; do
   [ -s "$out/$p/index.html" ] && [ -s "$out/en/$p/index.html" ] || fail "page $p"
   count=$((count + 1))
 done
-! grep -rl 'class="notice"' "$out" || fail "pages marked as not translated"
+! grep -rl 'class="notice untranslated"' "$out" || fail "pages marked as not translated"
 grep -q '<html lang="en">' "$out/en/index.html" || fail "English home is not lang=en"
 echo "ok: $count reports, initiatives and pages in both languages"

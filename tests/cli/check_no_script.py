@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Parses every HTML file under a folder and fails if any holds a <script>
-element (other than a JSON-LD data block with no '<' inside), an
+element (other than a JSON-LD data block with no '<' inside, or the theme's
+own script files under js/, loaded by src with nothing inline), an
 event-handler attribute (on*), or a javascript:/vbscript:/data: URL in an
 attribute. Text that merely reads like markup, once escaped, is harmless and
 passes: this checks the parsed document, not the bytes."""
 import html.parser
 import pathlib
+import re
 import sys
 
 BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
@@ -14,12 +16,15 @@ BAD_SCHEMES = ("javascript:", "vbscript:", "data:")
 class Checker(html.parser.HTMLParser):
     def __init__(self, path):
         super().__init__(convert_charrefs=True)
-        self.path, self.problems, self.in_data_block = path, [], False
+        self.path, self.problems, self.in_data_block, self.in_theme_script = path, [], False, False
 
     def handle_starttag(self, tag, attrs):
         if tag == "script":
-            if dict(attrs).get("type") == "application/ld+json" and len(attrs) == 1:
+            a = dict(attrs)
+            if a.get("type") == "application/ld+json" and len(attrs) == 1:
                 self.in_data_block = True
+            elif re.fullmatch(r"(/[a-z0-9/-]*)?/js/[a-z-]+\.js", a.get("src") or "") and set(a) <= {"src", "defer"}:
+                self.in_theme_script = True
             else:
                 self.problems.append(f"{self.path}: <script> element")
         for name, value in attrs:
@@ -33,11 +38,13 @@ class Checker(html.parser.HTMLParser):
 
     def handle_endtag(self, tag):
         if tag == "script":
-            self.in_data_block = False
+            self.in_data_block = self.in_theme_script = False
 
     def handle_data(self, data):
         if self.in_data_block and "<" in data:
             self.problems.append(f"{self.path}: '<' inside a JSON-LD block")
+        if self.in_theme_script and data.strip():
+            self.problems.append(f"{self.path}: inline code in a theme <script src>")
 
 
 problems, files = [], 0

@@ -89,7 +89,7 @@ for (const [vi, en] of pages.slice(0, 13)) {
 }
 
 // Search: tones optional, NFC or NFD, exact diacritics first.
-for (const query of ['truong thi', 'Truong Thi', 'trường thi', 'tru\u0300o\u031Bng thi'.normalize('NFD')]) {
+for (const query of ['truong thi', 'Truong Thi', 'trường thi', 'trường thi'.normalize('NFD')]) {
   await page.goto(`${base}/tim-kiem/?q=${encodeURIComponent(query)}`);
   await page.waitForSelector('#search-results li a', { timeout: 5000 }).catch(() => {});
   const first = await page.evaluate(() => document.querySelector('#search-results li a')?.textContent || '');

@@ -191,8 +191,37 @@ TEST_CASE("content: a report date may be blank, but not before its period") {
         "    |       ^~~~~~~~~~\n");
   Parsed impossible = report("period: {from: 2023-01-01, to: 2023-12-31}\ndate: 2023-02-30\n");
   REQUIRE(impossible.diags.error_count() == 1);
-  CHECK(impossible.diags.all()[0].message ==
-        "'date' must be a date written YYYY-MM-DD, found '2023-02-30'");
+  CHECK(all_text(impossible.diags) ==
+        "content/localities/a/reports/r.vi.md:8:7: error: 'date' must be a date written YYYY-MM-DD, YYYY-MM or "
+        "YYYY, found '2023-02-30'\n"
+        "  8 | date: 2023-02-30\n"
+        "    |       ^~~~~~~~~~\n"
+        "  hint: for 26 November 2021 write 2021-11-26; for a document dated only \"tháng 5 năm 2023\" write "
+        "2023-05\n");
+  Parsed month13 = report("period: {from: 2023-01-01, to: 2023-12-31}\ndate: 2023-13\n");
+  REQUIRE(month13.diags.error_count() == 1);
+  CHECK(month13.diags.all()[0].message == "'date' must be a date written YYYY-MM-DD, YYYY-MM or YYYY, found '2023-13'");
+}
+
+TEST_CASE("content: a report date may be partial, a month or a year") {
+  Parsed month = report("period: {from: 2023-01-01, to: 2023-04-30}\ndate: 2023-05\n");
+  CHECK_MESSAGE(month.diags.empty(), all_text(month.diags));
+  REQUIRE(month.doc);
+  REQUIRE(month.doc->report.date);
+  CHECK(*month.doc->report.date == Date{2023, 5, 0});
+  CHECK(month.doc->report.date_offset == month.doc->source->text().find("2023-05\n"));
+  Parsed year = report("period: {from: 2023-01-01, to: 2023-12-31}\ndate: 2024\n");
+  CHECK_MESSAGE(year.diags.empty(), all_text(year.diags));
+  REQUIRE(year.doc);
+  REQUIRE(year.doc->report.date);
+  CHECK(*year.doc->report.date == Date{2024, 0, 0});
+  // A month is before the period starts only when its last day is.
+  Parsed same_month = report("period: {from: 2023-05-15, to: 2023-05-31}\ndate: 2023-05\n");
+  CHECK(same_month.diags.empty());
+  Parsed early = report("period: {from: 2023-05-01, to: 2023-12-31}\ndate: 2023-04\n");
+  CHECK_FALSE(early.doc);
+  REQUIRE(early.diags.error_count() == 1);
+  CHECK(early.diags.all()[0].message == "the report is dated 2023-04, before its period starts (2023-05-01)");
 }
 
 TEST_CASE("content: an English signer may not repeat the name") {

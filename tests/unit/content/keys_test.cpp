@@ -33,17 +33,18 @@ TEST_CASE("content: text keys and language-neutral keys never overlap") {
 
 TEST_CASE("content: the English file holds text keys and notes, never numbers or facts") {
   std::vector<std::string> en = allowed_keys(Kind::locality, Lang::en);
-  CHECK(en == std::vector<std::string>{"title", "summary", "province", "district", "notes"});
+  CHECK(en == std::vector<std::string>{"title", "summary", "province", "district", "translation_of", "notes"});
   CHECK_FALSE(has(allowed_keys(Kind::report, Lang::en), "indicators"));
   CHECK(has(allowed_keys(Kind::report, Lang::en), "signer"));
   CHECK(has(allowed_keys(Kind::report, Lang::en), "notes"));
-  CHECK(allowed_keys(Kind::initiative, Lang::en) == std::vector<std::string>{"title", "summary", "notes"});
+  CHECK(allowed_keys(Kind::initiative, Lang::en) ==
+        std::vector<std::string>{"title", "summary", "translation_of", "notes"});
 }
 
 TEST_CASE("content: home pages and free pages have no notes in either language") {
-  CHECK(allowed_keys(Kind::home, Lang::en) == std::vector<std::string>{"title", "summary"});
+  CHECK(allowed_keys(Kind::home, Lang::en) == std::vector<std::string>{"title", "summary", "translation_of"});
   CHECK(allowed_keys(Kind::home, Lang::vi) == std::vector<std::string>{"title", "summary"});
-  CHECK(allowed_keys(Kind::page, Lang::en) == std::vector<std::string>{"title", "summary"});
+  CHECK(allowed_keys(Kind::page, Lang::en) == std::vector<std::string>{"title", "summary", "translation_of"});
   CHECK(allowed_keys(Kind::page, Lang::vi) == std::vector<std::string>{"title", "summary", "weight"});
 }
 

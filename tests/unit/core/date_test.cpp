@@ -46,3 +46,45 @@ TEST_CASE("core: to_iso pads and round-trips; dates order by calendar") {
   CHECK(Date{2022, 12, 31} < Date{2023, 1, 1});
   CHECK(Date{2023, 6, 30} == *parse_iso_date("2023-06-30"));
 }
+
+TEST_CASE("core: parse_partial_date reads a full date, a month or a year") {
+  auto day = parse_partial_date("2023-05-26");
+  REQUIRE(day);
+  CHECK(*day == Date{2023, 5, 26});
+  CHECK_FALSE(day->partial());
+  auto month = parse_partial_date("2023-05");
+  REQUIRE(month);
+  CHECK(*month == Date{2023, 5, 0});
+  CHECK(month->partial());
+  auto year = parse_partial_date("2024");
+  REQUIRE(year);
+  CHECK(*year == Date{2024, 0, 0});
+  CHECK(year->partial());
+}
+
+TEST_CASE("core: parse_partial_date refuses malformed text, impossible months and days") {
+  for (const char* bad : {"", "23", "202", "20234", "2023-5", "2023-13", "2023-00", "2023/05", "2023-05-", "2023-5-26",
+                          "2023-02-30", "1899", "1899-12", "abcd", "2023-0x", "-2023", "2023-05-26T00"}) {
+    CAPTURE(bad);
+    CHECK_FALSE(parse_partial_date(bad));
+  }
+}
+
+TEST_CASE("core: to_iso writes a partial date as far as it goes") {
+  CHECK(to_iso(*parse_partial_date("2023-05")) == "2023-05");
+  CHECK(to_iso(*parse_partial_date("2024")) == "2024");
+  CHECK(to_iso(*parse_partial_date("2023-05-26")) == "2023-05-26");
+  CHECK(to_iso(Date{2023, 1, 0}) == "2023-01");
+}
+
+TEST_CASE("core: last_day is the last day a partial date may stand for") {
+  CHECK(last_day(Date{2023, 5, 0}) == Date{2023, 5, 31});
+  CHECK(last_day(Date{2023, 6, 0}) == Date{2023, 6, 30});
+  CHECK(last_day(Date{2024, 2, 0}) == Date{2024, 2, 29});
+  CHECK(last_day(Date{2023, 2, 0}) == Date{2023, 2, 28});
+  CHECK(last_day(Date{2024, 0, 0}) == Date{2024, 12, 31});
+  CHECK(last_day(Date{2023, 5, 26}) == Date{2023, 5, 26});  // a full date is its own last day
+  // Partial dates order by their first day; compare last days to ask "before".
+  CHECK(Date{2023, 5, 0} < Date{2023, 5, 1});
+  CHECK_FALSE(last_day(Date{2023, 5, 0}) < Date{2023, 5, 31});
+}

@@ -85,3 +85,17 @@ TEST_CASE("i18n: format_period falls back to both dates") {
   CHECK(format_period({2023, 2, 1}, {2023, 4, 30}, Lang::en) == "01/02/2023 – 30/04/2023");
   CHECK(format_period({2022, 7, 1}, {2023, 6, 30}, Lang::vi) == "01/07/2022 – 30/06/2023");
 }
+
+TEST_CASE("i18n: a partial date is written as far as it goes") {
+  CHECK(format_date(Date{2023, 5, 0}, Lang::vi, DateStyle::long_form) == "tháng 5 năm 2023");
+  CHECK(format_date(Date{2023, 5, 0}, Lang::en, DateStyle::long_form) == "May 2023");
+  CHECK(format_date(Date{2024, 0, 0}, Lang::vi, DateStyle::long_form) == "năm 2024");
+  CHECK(format_date(Date{2024, 0, 0}, Lang::en, DateStyle::long_form) == "2024");
+  CHECK(format_date(Date{2023, 11, 0}, Lang::vi, DateStyle::long_form) == "tháng 11 năm 2023");
+  CHECK(format_date(Date{2023, 12, 0}, Lang::en, DateStyle::long_form) == "December 2023");
+  // The numeric style pads the month; a year is a year in both styles.
+  CHECK(format_date(Date{2023, 5, 0}, Lang::vi, DateStyle::numeric) == "05/2023");
+  CHECK(format_date(Date{2023, 5, 0}, Lang::en, DateStyle::numeric) == "05/2023");
+  CHECK(format_date(Date{2024, 0, 0}, Lang::vi, DateStyle::numeric) == "năm 2024");
+  CHECK(format_date(Date{2024, 0, 0}, Lang::en, DateStyle::numeric) == "2024");
+}

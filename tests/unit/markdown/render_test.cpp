@@ -60,7 +60,8 @@ TEST_CASE("markdown: GFM tables, strikethrough, autolinks, task lists and footno
   const std::string& html = r.out.html;
   CHECK(html.find("<table>") != std::string::npos);
   CHECK(html.find("<th>Chỉ tiêu</th>") != std::string::npos);
-  CHECK(html.find("<td align=\"right\">4075</td>") != std::string::npos);
+  CHECK(html.find("<td class=\"align-right\">4075</td>") != std::string::npos);
+  CHECK(html.find(" align=") == std::string::npos);  // obsolete in HTML5
   CHECK(html.find("<del>cũ</del> mới") != std::string::npos);
   CHECK(html.find("<a href=\"http://www.example.com\">www.example.com</a>") != std::string::npos);
   CHECK(html.find("<a href=\"https://x.vn\">https://x.vn</a>") != std::string::npos);
@@ -306,4 +307,53 @@ TEST_CASE("markdown: a heading whose id starts with fn gets its own id") {
   CHECK(out.headings[0].id == "fn");
   CHECK(out.headings[1].id == "fn-muc-2");
   CHECK(out.headings[2].id == "fn-1-2");
+}
+
+namespace {
+
+markdown::Options term_options() {
+  markdown::Options o = plain_options();
+  o.link_terms = {{"33/CT-TTg", "/van-ban/33-ct-ttg/"}, {"01-KL/TW", "/van-ban/01-kl-tw/"}};
+  return o;
+}
+
+std::string with_terms(const std::string& text) {
+  Rendered r = render_text(text, 0, term_options());
+  CHECK(r.diags.empty());
+  return r.out.html;
+}
+
+}  // namespace
+
+TEST_CASE("markdown: link_terms links the first occurrence of each term only") {
+  CHECK(with_terms("Thực hiện Chỉ thị 33/CT-TTg của Thủ tướng. Chỉ thị 33/CT-TTg yêu cầu.\n\nLại 33/CT-TTg.\n") ==
+        "<p>Thực hiện Chỉ thị <a href=\"/van-ban/33-ct-ttg/\">33/CT-TTg</a> của Thủ tướng. Chỉ thị 33/CT-TTg yêu "
+        "cầu.</p>\n<p>Lại 33/CT-TTg.</p>\n");
+  // Each term once, wherever it first appears; the order of the terms does not matter.
+  CHECK(with_terms("Kết luận 01-KL/TW và Chỉ thị 33/CT-TTg; 01-KL/TW.\n") ==
+        "<p>Kết luận <a href=\"/van-ban/01-kl-tw/\">01-KL/TW</a> và Chỉ thị <a href=\"/van-ban/33-ct-ttg/\">"
+        "33/CT-TTg</a>; 01-KL/TW.</p>\n");
+  CHECK(with_terms("Không có văn bản nào.\n") == "<p>Không có văn bản nào.</p>\n");
+}
+
+TEST_CASE("markdown: link_terms leaves links, headings and code alone") {
+  CHECK(with_terms("## Chỉ thị 33/CT-TTg\n\nThực hiện 33/CT-TTg.\n") ==
+        "<h2 id=\"ch-th-33-ct-ttg\">Chỉ thị 33/CT-TTg</h2>\n"
+        "<p>Thực hiện <a href=\"/van-ban/33-ct-ttg/\">33/CT-TTg</a>.</p>\n");
+  CHECK(with_terms("[Chỉ thị 33/CT-TTg](https://example.gov.vn) và 33/CT-TTg.\n") ==
+        "<p><a href=\"https://example.gov.vn\">Chỉ thị 33/CT-TTg</a> và "
+        "<a href=\"/van-ban/33-ct-ttg/\">33/CT-TTg</a>.</p>\n");
+  CHECK(with_terms("`33/CT-TTg` và 33/CT-TTg.\n") ==
+        "<p><code>33/CT-TTg</code> và <a href=\"/van-ban/33-ct-ttg/\">33/CT-TTg</a>.</p>\n");
+  CHECK(with_terms("```\n33/CT-TTg\n```\n") == "<pre><code>33/CT-TTg\n</code></pre>\n");
+  CHECK(with_terms("![Ảnh 33/CT-TTg](anh.png)\n").find("<a ") == std::string::npos);
+}
+
+TEST_CASE("markdown: link_terms does not link a term inside a longer number") {
+  CHECK(with_terms("Kết luận 101-KL/TW và 01-KL/TW.\n") ==
+        "<p>Kết luận 101-KL/TW và <a href=\"/van-ban/01-kl-tw/\">01-KL/TW</a>.</p>\n");
+  CHECK(with_terms("Số 01-KL/TW-BCS, số 133/CT-TTg, số 33/CT-TTgx.\n") ==
+        "<p>Số 01-KL/TW-BCS, số 133/CT-TTg, số 33/CT-TTgx.</p>\n");
+  // Punctuation and brackets end a term.
+  CHECK(with_terms("(33/CT-TTg)\n") == "<p>(<a href=\"/van-ban/33-ct-ttg/\">33/CT-TTg</a>)</p>\n");
 }

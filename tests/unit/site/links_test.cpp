@@ -24,7 +24,7 @@ struct Fixture {
   model::Site site = test::sample_site(diags);
   theme::Theme theme = test::path_theme();
   site::Urls urls{"/bao-cao/", "https://example.gov.vn", theme};
-  std::set<std::string> paths = test::route_paths(site::plan_routes(site, urls, diags));
+  std::set<std::string> paths = test::route_paths(site::plan_routes(site, urls, site::cited_documents(site), diags));
   site::LinkResolver links{site, urls, paths};
   const content::Document& report = *site.find(content::Kind::report, "truong-thi", "2023-chi-thi-33")->vi;
 

@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/file_system.hpp"
 #include "site_fixture.hpp"
@@ -52,7 +54,8 @@ Built render(const model::Site& site, unsigned jobs, const theme::Theme& theme =
   config::SiteConfig config = site_config();
   WorkerPool pool(jobs);
   Built b;
-  for (OutputFile& f : site::render_site(pool, {site, config, theme, root}, b.diags)) {
+  indicators::Indicators series = indicators::build(site, b.diags);
+  for (OutputFile& f : site::render_site(pool, {site, config, theme, series, root}, b.diags)) {
     b.order.push_back(f.path);
     b.files[f.path] = std::move(f);
   }
@@ -71,26 +74,111 @@ TEST_CASE("site: render_site writes every page, the CSS and the attachments, sor
   REQUIRE_FALSE(diags.has_errors());
   Built b = render(site, 0);
   CHECK_MESSAGE(b.diags.empty(), test::all_text(b.diags));
+  // Content pages; the indicator catalogue and a page per indicator; the
+  // initiative catalogue and a page per facet value (field, year, locality,
+  // status of the one initiative); the (empty) list of cited documents; the
+  // open data; search, feeds, sitemap, 404 and translation status; the CSS,
+  // the theme's scripts and the attachment.
   CHECK(b.order == std::vector<std::string>{
+                       "404.html",
                        "about/index.html",
+                       "atom.xml",
+                       "chi-so/citizen-receptions/index.html",
+                       "chi-so/index.html",
+                       "chi-so/petitions-received/index.html",
+                       "chi-so/petitions-resolved-rate/index.html",
+                       "chi-so/petitions-resolved/index.html",
+                       "chi-so/satisfaction-rate/index.html",
                        "css/main.css",
+                       "data/citizen-receptions.csv",
+                       "data/datapackage.json",
+                       "data/indicators.csv",
+                       "data/indicators.json",
+                       "data/petitions-received.csv",
+                       "data/petitions-resolved-rate.csv",
+                       "data/petitions-resolved.csv",
+                       "data/satisfaction-rate.csv",
                        "dia-phuong/index.html",
                        "dia-phuong/truong-thi/bao-cao/2023-chi-thi-33/index.html",
                        "dia-phuong/truong-thi/index.html",
                        "dia-phuong/truong-thi/mo-hinh/tranh-bich-hoa/index.html",
+                       "en/404.html",
                        "en/about/index.html",
+                       "en/atom.xml",
+                       "en/documents/index.html",
                        "en/index.html",
+                       "en/indicators/citizen-receptions/index.html",
+                       "en/indicators/index.html",
+                       "en/indicators/petitions-received/index.html",
+                       "en/indicators/petitions-resolved-rate/index.html",
+                       "en/indicators/petitions-resolved/index.html",
+                       "en/indicators/satisfaction-rate/index.html",
+                       "en/initiatives/field/culture-society/index.html",
+                       "en/initiatives/index.html",
+                       "en/initiatives/locality/truong-thi/index.html",
+                       "en/initiatives/status/ongoing/index.html",
+                       "en/initiatives/year/2023/index.html",
                        "en/localities/index.html",
                        "en/localities/truong-thi/index.html",
                        "en/localities/truong-thi/initiatives/tranh-bich-hoa/index.html",
                        "en/localities/truong-thi/reports/2023-chi-thi-33/index.html",
+                       "en/search/index.html",
+                       "en/search/index.json",
+                       "en/translation-status/index.html",
                        "files/truong-thi/bao-cao-goc.pdf",
                        "index.html",
+                       "js/print.js",
+                       "js/search.js",
+                       "mo-hinh/dia-phuong/truong-thi/index.html",
+                       "mo-hinh/index.html",
+                       "mo-hinh/linh-vuc/culture-society/index.html",
+                       "mo-hinh/nam/2023/index.html",
+                       "mo-hinh/tinh-trang/ongoing/index.html",
+                       "robots.txt",
+                       "sitemap.xml",
+                       "tim-kiem/index.html",
+                       "tim-kiem/index.json",
+                       "trang-thai-dich/index.html",
+                       "van-ban/index.html",
                    });
+  CHECK(std::is_sorted(b.order.begin(), b.order.end()));
   CHECK(b.files.at("css/main.css").data == default_theme().css);
   const OutputFile& pdf = b.files.at("files/truong-thi/bao-cao-goc.pdf");
   CHECK(pdf.data.empty());
   CHECK(pdf.copy_from == "/nonexistent-site/content/localities/truong-thi/files/bao-cao-goc.pdf");
+  // Generated files carry their bytes; only attachments and the theme's static files are copied.
+  std::set<std::string> copied = {"files/truong-thi/bao-cao-goc.pdf"};
+  for (const theme::StaticFile& f : default_theme().static_files) copied.insert(f.output);
+  CHECK(copied == std::set<std::string>{"files/truong-thi/bao-cao-goc.pdf", "js/print.js", "js/search.js"});
+  for (const auto& [path, file] : b.files) {
+    CAPTURE(path);
+    CHECK(file.copy_from.empty() == !copied.count(path));
+    CHECK(file.data.empty() == !file.copy_from.empty());
+  }
+}
+
+TEST_CASE("site: render_site writes one page per cited document in each language") {
+  test::SiteBuilder sb;
+  sb.basics();
+  sb.add(test::kReportPath, test::report_vi("directives:\n  - 33/CT-TTg\n  - 41/KH-UBND\n"));
+  sb.add("content/localities/truong-thi/reports/2023-chi-thi-33.en.md", test::report_en());
+  Diagnostics diags;
+  model::Site site = sb.build(diags);
+  REQUIRE_FALSE(diags.has_errors());
+  Built b = render(site, 0);
+  CHECK_MESSAGE(b.diags.empty(), test::all_text(b.diags));
+  std::vector<std::string> documents;
+  for (const std::string& path : b.order)
+    if (path.rfind("van-ban/", 0) == 0 || path.rfind("en/documents/", 0) == 0) documents.push_back(path);
+  // No issuer is national in this catalogue: both are documents of truong-thi.
+  CHECK(documents == std::vector<std::string>{
+                         "en/documents/33-ct-ttg-truong-thi/index.html",
+                         "en/documents/41-kh-ubnd-truong-thi/index.html",
+                         "en/documents/index.html",
+                         "van-ban/33-ct-ttg-truong-thi/index.html",
+                         "van-ban/41-kh-ubnd-truong-thi/index.html",
+                         "van-ban/index.html",
+                     });
 }
 
 TEST_CASE("site: a report page carries its resolved links, heading ids and alternates") {

@@ -4,10 +4,6 @@
 // optional; pages whose words match the query's diacritics exactly rank first.
 (function () {
   'use strict';
-  var box = document.getElementById('search-results');
-  var input = document.getElementById('q');
-  if (!box || !input) return;
-  var index = null;
 
   function fold(s) {
     return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase();
@@ -15,14 +11,8 @@
   function words(s) {
     return s.normalize('NFC').toLowerCase().split(/[^\p{L}\p{N}\p{M}]+/u).filter(Boolean);
   }
-  function el(tag, text, attrs) {
-    var e = document.createElement(tag);
-    if (text) e.textContent = text;
-    for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
-    return e;
-  }
-
-  function search(query) {
+  // Page numbers (indexes into index.docs) for the query, best first.
+  function rank(index, query) {
     var qs = words(query);
     if (!qs.length) return [];
     var scores = null;
@@ -38,6 +28,7 @@
           hits[p[0]] = Math.max(hits[p[0]] || 0, weight);
         });
       });
+      // A word typed with its diacritics that the page has exactly ranks first.
       if (w !== f && index.exact[w]) index.exact[w].forEach(function (p) { if (p[0] in hits) hits[p[0]] += 1000; });
       if (scores === null) { scores = hits; return; }
       var next = {};
@@ -49,10 +40,25 @@
     });
   }
 
+  var api = { fold: fold, words: words, rank: rank };
+  if (typeof globalThis !== 'undefined') globalThis.MinhBachSearch = api;
+  if (typeof document === 'undefined') return;
+  var box = document.getElementById('search-results');
+  var input = document.getElementById('q');
+  if (!box || !input) return;
+  var index = null;
+
+  function el(tag, text, attrs) {
+    var e = document.createElement(tag);
+    if (text) e.textContent = text;
+    for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
+    return e;
+  }
+
   function show(query) {
     box.textContent = '';
     if (!query.trim()) return;
-    var found = search(query);
+    var found = rank(index, query);
     if (!found.length) { box.appendChild(el('p', box.dataset.none)); return; }
     box.appendChild(el('p', found.length + ' ' + box.dataset.count, { 'class': 'meta' }));
     var list = el('ul', null, { 'class': 'cards' });
