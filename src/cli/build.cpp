@@ -10,6 +10,7 @@
 #include "indicators/series.hpp"
 #include "model/site.hpp"
 #include "output/publish.hpp"
+#include "site/history.hpp"
 #include "site/render.hpp"
 #include "site/sources.hpp"
 #include "theme/theme.hpp"
@@ -103,8 +104,13 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
   theme::Theme theme = theme::load(fs, root, *config, diags);
   timer.done("theme");
   if (diags.has_errors()) return report(diags, options, err);
+  site::History history = site::read_history(root);
+  if (!history.available && !options.quiet && options.write)
+    out << "note: no git history for " << root << "; pages show no last-modified date\n";
+  timer.done("history");
   site::RenderStats stats;
-  std::vector<OutputFile> files = site::render_site(pool, {site, *config, theme, indicators, root}, diags, &stats);
+  std::vector<OutputFile> files =
+      site::render_site(pool, {site, *config, theme, indicators, history, root}, diags, &stats);
   timer.done("render");
   if (diags.has_errors() || !options.write) return report(diags, options, err);
 

@@ -78,6 +78,9 @@ std::string sitemap(const ViewContext& ctx, const std::vector<Route>& routes) {
   for (const Route& r : routes) {
     if (r.kind == RouteKind::not_found || r.kind == RouteKind::translations) continue;
     out += "<url>\n<loc>" + escape_xml(ctx.urls.absolute(r.path)) + "</loc>\n";
+    if (r.page)
+      if (std::optional<Date> updated = ctx.history.of(r.page->in(r.lang).path()))
+        out += "<lastmod>" + to_iso(*updated) + "</lastmod>\n";
     for (Lang l : kLangs) {
       if (l == Lang::en && r.page && !r.page->translated()) continue;
       out += "<xhtml:link rel=\"alternate\" hreflang=\"" + std::string(lang_code(l)) + "\" href=\"" +

@@ -9,6 +9,7 @@
 #include "core/worker_pool.hpp"
 #include "indicators/series.hpp"
 #include "model/site.hpp"
+#include "site/history.hpp"
 #include "core/output_file.hpp"
 #include "site/routes.hpp"
 #include "theme/theme.hpp"
@@ -20,6 +21,7 @@ struct RenderInput {
   const config::SiteConfig& config;
   const theme::Theme& theme;
   const indicators::Indicators& indicators;
+  const History& history;
   const std::string& root;  // site folder, for files copied as they are
 };
 

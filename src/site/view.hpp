@@ -12,6 +12,7 @@
 #include "core/diagnostic.hpp"
 #include "model/site.hpp"
 #include "site/documents.hpp"
+#include "site/history.hpp"
 #include "site/links.hpp"
 #include "site/routes.hpp"
 #include "site/search.hpp"
@@ -30,6 +31,7 @@ struct ViewContext {
   const LinkResolver& links;
   const indicators::Indicators& indicators;
   const std::vector<CitedDocument>& documents;
+  const History& history;
 };
 
 // Shared by every page of one language: UI strings, site title, asset URLs.

@@ -1,6 +1,7 @@
 // The frame every page shares: title, language switcher, alternates, navigation, body.
 #include <algorithm>
 
+#include "i18n/format.hpp"
 #include "i18n/text.hpp"
 #include "site/view_parts.hpp"
 
@@ -176,9 +177,16 @@ Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags, s
   d.set("switch_lang", lang_code(other(lang)));
   d.set("switch_label", ui(ctx.theme, lang, "switch_label"));
 
+  d.set("updated", false);
+  d.set("edit_url", false);
   if (route.page) {
     const content::Document& doc = route.page->in(lang);
     d.set("summary", optional(doc.summary));
+    if (std::optional<Date> updated = ctx.history.of(doc.path())) {
+      d.set("updated", i18n::format_date(*updated, lang, i18n::DateStyle::long_form));
+      d.set("updated_iso", to_iso(*updated));
+    }
+    if (!ctx.config.edit_url.empty()) d.set("edit_url", ctx.config.edit_url + doc.path());
     add_body(ctx, route, doc, d, diags, text);
   }
   switch (route.kind) {
@@ -196,6 +204,7 @@ Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags, s
     case RouteKind::initiatives:
     case RouteKind::initiative_facet: add_initiatives(ctx, route, d); break;
     case RouteKind::documents: add_documents(ctx, route, d); break;
+    case RouteKind::not_found: break;
     case RouteKind::translations: add_translations(ctx, route, d); break;
     case RouteKind::search:
       d.set("index_url", ctx.urls.search(lang) + "index.json");

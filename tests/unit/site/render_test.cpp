@@ -55,7 +55,8 @@ Built render(const model::Site& site, unsigned jobs, const theme::Theme& theme =
   WorkerPool pool(jobs);
   Built b;
   indicators::Indicators series = indicators::build(site, b.diags);
-  for (OutputFile& f : site::render_site(pool, {site, config, theme, series, root}, b.diags)) {
+  site::History history;  // no git: pages show no date
+  for (OutputFile& f : site::render_site(pool, {site, config, theme, series, history, root}, b.diags)) {
     b.order.push_back(f.path);
     b.files[f.path] = std::move(f);
   }
