@@ -179,6 +179,7 @@ Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags, s
 
   d.set("updated", false);
   d.set("edit_url", false);
+  d.set("page_meta", false);
   if (route.page) {
     const content::Document& doc = route.page->in(lang);
     d.set("summary", optional(doc.summary));
@@ -187,6 +188,7 @@ Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags, s
       d.set("updated_iso", to_iso(*updated));
     }
     if (!ctx.config.edit_url.empty()) d.set("edit_url", ctx.config.edit_url + doc.path());
+    d.set("page_meta", ctx.history.of(doc.path()).has_value() || !ctx.config.edit_url.empty());
     add_body(ctx, route, doc, d, diags, text);
   }
   switch (route.kind) {
