@@ -7,13 +7,8 @@
 #include "config/site_config.hpp"
 #include "core/file_system.hpp"
 #include "core/worker_pool.hpp"
-#include "indicators/series.hpp"
-#include "model/site.hpp"
 #include "output/publish.hpp"
-#include "site/history.hpp"
-#include "site/render.hpp"
-#include "site/sources.hpp"
-#include "theme/theme.hpp"
+#include "site/pipeline.hpp"
 
 namespace mb::cli {
 
@@ -80,39 +75,20 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
         << "  hint: run minhbach in a site folder, or name one with --source\n";
     return kUsageError;
   }
-  std::optional<config::SiteConfig> config = site::load_config(fs, root, diags);
-  if (!config) return report(diags, options, err);
   if (!options.base_url.empty()) {
     std::string origin, path;
     if (!config::split_base_url(options.base_url, origin, path)) {
       err << "minhbach: --base-url must be an absolute http(s) URL, e.g. https://example.gov.vn/bao-cao/\n";
       return kUsageError;
     }
-    config->origin = origin;
-    config->base_path = path;
-    config->base_url = origin + path;
   }
-  timer.done("config");
-  site::Sources sources = site::scan_sources(fs, root, diags);
-  timer.done("scan");
-  model::Inputs inputs = site::parse_sources(pool, sources, diags);
-  timer.done("parse");
-  model::Site site = model::build(std::move(inputs), diags);
-  timer.done("model");
-  indicators::Indicators indicators = indicators::build(site, diags);
-  timer.done("derive");
-  theme::Theme theme = theme::load(fs, root, *config, diags);
-  timer.done("theme");
-  if (diags.has_errors()) return report(diags, options, err);
-  site::History history = site::read_history(root);
-  if (!history.available && !options.quiet && options.write)
+  site::PipelineOptions pipeline{root, options.base_url, [&](const char* stage) { timer.done(stage); }};
+  site::PipelineResult result = site::run_pipeline(pool, fs, pipeline, diags);
+  if (!result.ok || !options.write) return report(diags, options, err);
+  if (!result.history && !options.quiet)
     out << "note: no git history for " << root << "; pages show no last-modified date\n";
-  timer.done("history");
-  site::RenderStats stats;
-  std::vector<OutputFile> files =
-      site::render_site(pool, {site, *config, theme, indicators, history, root}, diags, &stats);
-  timer.done("render");
-  if (diags.has_errors() || !options.write) return report(diags, options, err);
+  const std::vector<OutputFile>& files = result.files;
+  const site::RenderStats& stats = result.stats;
 
   output::PublishResult published = output::publish(files, out_dir);
   timer.done("write");
@@ -133,7 +109,7 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
         << (stats.search_index_bytes[1] + 512) / 1024 << " KB (en)\n"
         << "Open " << join_path(out_dir, "index.html") << " in a browser, or serve it with:\n"
         << "  python3 -m http.server --directory " << out_dir << " 8000   # then visit http://127.0.0.1:8000"
-        << config->base_path << "\n";
+        << result.base_path << "\n";
   }
   return code;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "cli/scaffold.hpp"
+#include "server/preview.hpp"
 #include "core/suggest.hpp"
 
 namespace mb::cli {
@@ -48,6 +49,17 @@ std::function<int()> check_command(CLI::App& app) {
   return [o] { return build(*o, std::cout, std::cerr); };
 }
 
+std::function<int()> serve_command(CLI::App& app) {
+  auto o = std::make_shared<server::ServeOptions>();
+  source_options(app, o->root);
+  app.add_option("--host", o->host, "Address to listen on; anything but 127.0.0.1 is reachable from other machines")
+      ->capture_default_str();
+  app.add_option("-p,--port", o->port, "Port to listen on")->capture_default_str()->check(CLI::Range(1, 65535));
+  app.add_option("-j,--jobs", o->jobs, "Worker threads for parsing and rendering (0: one per core)")->capture_default_str();
+  app.add_flag("-q,--quiet", o->quiet, "Print only diagnostics");
+  return [o] { return server::serve(*o, std::cout, std::cerr); };
+}
+
 std::function<int()> new_command(CLI::App& app) {
   auto o = std::make_shared<NewOptions>();
   app.require_subcommand(1);
@@ -74,6 +86,7 @@ const std::vector<Command>& commands() {
   static const std::vector<Command> table = {
       {"build", "Build the site into public/ (replaced only when the whole build succeeds)", build_command},
       {"check", "Validate the whole site without writing output (for CI)", check_command},
+      {"serve", "Preview the site on 127.0.0.1:1313, rebuilding and reloading pages as files change", serve_command},
       {"new", "Create a locality, report or initiative in both languages, ready to fill in", new_command},
   };
   return table;

@@ -1,0 +1,221 @@
+#include "server/preview.hpp"
+
+#include <httplib.h>
+
+#include <atomic>
+#include <condition_variable>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <mutex>
+#include <ostream>
+#include <sstream>
+
+#include "core/xml.hpp"
+#include "output/publish.hpp"
+#include "server/watcher.hpp"
+#include "site/pipeline.hpp"
+
+namespace mb::server {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+const char* kEvents = "/__minhbach/events";
+const char* kScript = "/__minhbach/reload.js";
+const char* kReloadJs =
+    "(function(){var s=new EventSource('/__minhbach/events');"
+    "s.onmessage=function(){location.reload();};})();\n";
+
+std::atomic<bool> g_stop{false};
+extern "C" void on_signal(int) { g_stop = true; }
+
+// What every request thread reads and the rebuild loop writes.
+struct State {
+  std::mutex mutex;
+  std::condition_variable changed;
+  unsigned long generation = 0;
+  std::string errors;     // the last failed build's diagnostics; "" after a good build
+  std::string base_path;  // "/" or "/bao-cao/"
+};
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+const char* mime(const std::string& path) {
+  static const std::pair<const char*, const char*> types[] = {
+      {".html", "text/html; charset=utf-8"}, {".css", "text/css"},        {".js", "text/javascript"},
+      {".json", "application/json"},         {".xml", "application/xml"}, {".csv", "text/csv; charset=utf-8"},
+      {".svg", "image/svg+xml"},             {".png", "image/png"},       {".jpg", "image/jpeg"},
+      {".pdf", "application/pdf"},           {".txt", "text/plain; charset=utf-8"}};
+  for (const auto& [ext, type] : types)
+    if (path.size() >= std::strlen(ext) && path.compare(path.size() - std::strlen(ext), std::strlen(ext), ext) == 0) return type;
+  return "application/octet-stream";
+}
+
+// One full build into `site_dir`; returns the diagnostics as text ("" when it succeeded).
+std::string rebuild(const ServeOptions& options, const std::string& site_dir, WorkerPool& pool, std::string& base_path,
+                    std::ostream& out, std::ostream& err) {
+  RealFileSystem fs;
+  Diagnostics diags;
+  site::PipelineResult result = site::run_pipeline(pool, fs, {options.root, "http://" + options.host + ":" + std::to_string(options.port) + "/", {}}, diags);
+  std::string text;
+  std::vector<Diagnostic> sorted = diags.all();
+  sort_diagnostics(sorted);
+  for (const Diagnostic& d : sorted) text += format_diagnostic(d);
+  err << text;
+  if (!result.ok) return text.empty() ? "the build failed\n" : text;
+  output::PublishResult published = output::publish(result.files, site_dir);
+  if (!published.ok) return "cannot write the preview: " + published.error + "\n";
+  base_path = result.base_path;
+  if (!options.quiet) out << "rebuilt: " << published.written << " files changed\n" << std::flush;
+  return "";
+}
+
+}  // namespace
+
+std::string resolve(const std::string& dir, const std::string& path) {
+  if (path.empty() || path[0] != '/' || path.find('\0') != std::string::npos || path.find('\\') != std::string::npos)
+    return "";
+  for (std::size_t start = 1; start <= path.size();) {
+    std::size_t end = path.find('/', start);
+    if (end == std::string::npos) end = path.size();
+    std::string segment = path.substr(start, end - start);
+    if (segment == ".." || segment == ".") return "";
+    start = end + 1;
+  }
+  std::string file = dir + path;
+  std::error_code ec;
+  if (fs::is_directory(file, ec)) file = (file.back() == '/' ? file : file + "/") + "index.html";
+  fs::path real = fs::weakly_canonical(file, ec);
+  fs::path base = fs::weakly_canonical(dir, ec);
+  std::string r = real.string(), b = base.string() + "/";
+  if (ec || r.compare(0, b.size(), b) != 0 || !fs::is_regular_file(real, ec)) return "";
+  return r;
+}
+
+std::string inject(const std::string& html, const std::string& errors) {
+  std::string out = html;
+  std::string script = std::string("<script src=\"") + kScript + "\"></script>\n";
+  std::size_t body_end = out.rfind("</body>");
+  out.insert(body_end == std::string::npos ? out.size() : body_end, script);
+  if (!errors.empty()) {
+    std::string overlay =
+        "<div id=\"minhbach-errors\" role=\"alert\" style=\"position:fixed;inset:0;overflow:auto;z-index:9999;"
+        "background:rgba(20,20,20,.94);color:#fff;padding:1rem;font:14px/1.5 monospace\">"
+        "<p style=\"font-weight:700;color:#ffb4b4\">Minh Bạch: the site has errors; this is the last good build.</p>"
+        "<pre style=\"white-space:pre-wrap\">" + escape_xml(errors) + "</pre></div>\n";
+    std::size_t body = out.find("<body>");
+    out.insert(body == std::string::npos ? 0 : body + 6, overlay);
+  }
+  return out;
+}
+
+int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
+  char tmpl[] = "/tmp/minhbach-serve-XXXXXX";
+  if (!::mkdtemp(tmpl)) {
+    err << "minhbach: cannot create a folder for the preview in /tmp\n";
+    return 2;
+  }
+  const std::string work = tmpl, site_dir = work + "/site";
+  State state;
+  WorkerPool pool(options.jobs);
+  state.errors = rebuild(options, site_dir, pool, state.base_path, out, err);
+  if (!fs::exists(site_dir)) {
+    // No good build yet: serve an empty site whose pages are all the overlay.
+    fs::create_directories(site_dir);
+    std::ofstream(site_dir + "/index.html") << "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Minh Bạch</title></head><body></body></html>\n";
+  }
+
+  httplib::Server http;
+  http.Get(kScript, [](const httplib::Request&, httplib::Response& res) { res.set_content(kReloadJs, "text/javascript"); });
+  http.Get(kEvents, [&state](const httplib::Request&, httplib::Response& res) {
+    unsigned long seen;
+    {
+      std::lock_guard lock(state.mutex);
+      seen = state.generation;
+    }
+    res.set_header("Cache-Control", "no-store");
+    res.set_chunked_content_provider("text/event-stream", [&state, seen](std::size_t, httplib::DataSink& sink) mutable {
+      std::unique_lock lock(state.mutex);
+      state.changed.wait_for(lock, std::chrono::seconds(15), [&] { return state.generation != seen || g_stop; });
+      if (g_stop) return false;
+      std::string message = state.generation != seen ? "data: reload\n\n" : ": keep-alive\n\n";
+      seen = state.generation;
+      lock.unlock();
+      return sink.write(message.data(), message.size());
+    });
+  });
+  http.Get(R"(/.*)", [&state, &site_dir](const httplib::Request& req, httplib::Response& res) {
+    std::string base, errors;
+    {
+      std::lock_guard lock(state.mutex);
+      base = state.base_path;
+      errors = state.errors;
+    }
+    std::string path = req.path;
+    std::string file;
+    if (path.compare(0, base.size(), base) == 0) file = resolve(site_dir, "/" + path.substr(base.size()));
+    if (file.empty()) {
+      res.status = 404;
+      std::string page = resolve(site_dir, path.rfind(base + "en/", 0) == 0 ? "/en/404.html" : "/404.html");
+      std::string html = page.empty() ? "<!DOCTYPE html><html><body><p>Not found</p></body></html>" : read_file(page);
+      res.set_content(inject(html, errors), "text/html; charset=utf-8");
+      return;
+    }
+    std::string body = read_file(file);
+    const char* type = mime(file);
+    if (std::string(type).rfind("text/html", 0) == 0) body = inject(body, errors);
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(std::move(body), type);
+  });
+
+  if (!http.bind_to_port(options.host, options.port)) {
+    err << "minhbach: cannot listen on " << options.host << ":" << options.port
+        << " (the port may be in use; choose another with --port)\n";
+    fs::remove_all(work);
+    return 2;
+  }
+  std::signal(SIGINT, on_signal);
+  std::signal(SIGTERM, on_signal);
+  std::thread listener([&http] { http.listen_after_bind(); });
+  if (options.host != "127.0.0.1" && options.host != "localhost" && options.host != "::1")
+    out << "warning: serving on " << options.host << ", reachable from other machines\n";
+  out << "Serving " << options.root << " at http://" << options.host << ":" << options.port << state.base_path
+      << " (Ctrl+C to stop)\n" << std::flush;
+
+  Watcher watcher(options.root, {"content", "data", "themes", "templates", "static", "site.yaml"});
+  if (!watcher.ok()) err << "minhbach: cannot watch the files (inotify); pages will not rebuild\n";
+  while (!g_stop) {
+    std::vector<std::string> changed = watcher.ok() ? watcher.wait(std::chrono::milliseconds(100), g_stop)
+                                                    : std::vector<std::string>{};
+    if (g_stop) break;
+    if (changed.empty()) {
+      if (!watcher.ok()) std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      continue;
+    }
+    if (!options.quiet) out << "changed: " << changed.front() << (changed.size() > 1 ? " and others" : "") << "\n";
+    std::string base;
+    std::string errors = rebuild(options, site_dir, pool, base, out, err);
+    {
+      std::lock_guard lock(state.mutex);
+      state.errors = errors;
+      if (!base.empty()) state.base_path = base;
+      ++state.generation;
+    }
+    state.changed.notify_all();
+  }
+  state.changed.notify_all();
+  http.stop();
+  listener.join();
+  fs::remove_all(work);
+  out << "stopped\n";
+  return 0;
+}
+
+}  // namespace mb::server

@@ -1,0 +1,132 @@
+#!/usr/bin/env python3
+"""minhbach serve: start on a free loopback port, fetch a page, edit a file and
+observe the reload event and the changed page; break a file and observe the
+overlay over the last good page while the server keeps serving; fix it and
+observe recovery. Also: path traversal is refused, and the reload script is
+only in served pages, never in `build` output."""
+import http.client
+import pathlib
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+
+binary, repo = sys.argv[1], pathlib.Path(sys.argv[2])
+problems = []
+
+
+def check(name, ok, detail=""):
+    print(("ok   " if ok else "FAIL ") + name + ("" if ok else f": {detail}"))
+    if not ok:
+        problems.append(name)
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def get(path):
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as r:
+            return r.status, r.read().decode("utf-8")
+    except urllib.error.HTTPError as e:
+        return e.code, e.read().decode("utf-8")
+
+
+class Events:
+    """Reads the server-sent events stream in the background and counts reloads."""
+
+    def __init__(self):
+        self.reloads = 0
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+        conn.request("GET", "/__minhbach/events")
+        self.response = conn.getresponse()
+        threading.Thread(target=self.run, daemon=True).start()
+
+    def run(self):
+        try:
+            while True:
+                line = self.response.readline()
+                if not line:
+                    return
+                if line.startswith(b"data: reload"):
+                    self.reloads += 1
+        except Exception:
+            return
+
+    def wait(self, count, seconds=20):
+        deadline = time.time() + seconds
+        while time.time() < deadline and self.reloads < count:
+            time.sleep(0.05)
+        return self.reloads >= count
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    site = pathlib.Path(tmp) / "site"
+    shutil.copytree(repo / "tests/errors/base", site)
+    shutil.copytree(repo / "themes/default", site / "themes/default")
+    port = free_port()
+    server = subprocess.Popen([binary, "serve", "--port", str(port), "--source", str(site)],
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        deadline = time.time() + 30
+        status = None
+        while time.time() < deadline:
+            try:
+                status, page = get("/dia-phuong/an-binh/")
+                break
+            except OSError:
+                time.sleep(0.1)
+        check("the server starts and serves a page", status == 200, str(status))
+        check("served pages carry the reload script", '<script src="/__minhbach/reload.js"></script>' in page)
+        events = Events()
+        time.sleep(0.3)
+
+        locality = site / "content/localities/an-binh/_index.vi.md"
+        good = locality.read_text(encoding="utf-8")
+        locality.write_text(good.replace("Phường An Bình là phường thử nghiệm.", "Đã sửa trong lúc xem trước."),
+                            encoding="utf-8")
+        check("an edit sends a reload event", events.wait(1))
+        status, page = get("/dia-phuong/an-binh/")
+        check("the page shows the edit", "Đã sửa trong lúc xem trước." in page)
+
+        locality.write_text(good.replace("households: 4075", "households: nhiều"), encoding="utf-8")
+        check("a broken file sends a reload event", events.wait(2))
+        status, page = get("/dia-phuong/an-binh/")
+        check("the server still serves the last good page", status == 200 and "Đã sửa trong lúc xem trước." in page)
+        check("the page shows the errors in an overlay",
+              'id="minhbach-errors"' in page and "_index.vi.md:" in page and "&#39;households&#39; must be a number" in page,
+              page[:300])
+
+        locality.write_text(good, encoding="utf-8")
+        check("the fix sends a reload event", events.wait(3))
+        status, page = get("/dia-phuong/an-binh/")
+        check("the overlay is gone once the file is fixed", 'id="minhbach-errors"' not in page)
+        check("the page is back to the file's text", "Phường An Bình là phường thử nghiệm." in page)
+
+        for bad in ["/../site.yaml", "/%2e%2e/site.yaml", "/dia-phuong/../../site.yaml", "//etc/passwd"]:
+            status, body = get(bad)
+            check(f"{bad} is refused", status == 404 and "households" not in body, str(status))
+    finally:
+        server.terminate()
+        try:
+            output, _ = server.communicate(timeout=10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            output, _ = server.communicate()
+    check("the server stops on SIGTERM", server.returncode == 0, f"exit {server.returncode}: {output[-500:]}")
+    check("the terminal shows the diagnostics", "_index.vi.md:" in output and "must be a number" in output)
+
+    out = pathlib.Path(tmp) / "public"
+    subprocess.run([binary, "build", "--quiet", "--source", str(site), "--output", str(out)], check=True)
+    leaked = [str(p) for p in out.rglob("*.html") if "__minhbach" in p.read_text(encoding="utf-8")]
+    check("build output never carries the reload script", not leaked, ", ".join(leaked[:3]))
+
+print(f"{len(problems)} problems")
+sys.exit(1 if problems else 0)
