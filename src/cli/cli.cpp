@@ -8,6 +8,7 @@
 #include <iostream>
 #include <vector>
 
+#include "cli/importer.hpp"
 #include "cli/scaffold.hpp"
 #include "server/preview.hpp"
 #include "core/suggest.hpp"
@@ -60,6 +61,19 @@ std::function<int()> serve_command(CLI::App& app) {
   return [o] { return server::serve(*o, std::cout, std::cerr); };
 }
 
+std::function<int()> import_command(CLI::App& app) {
+  auto o = std::make_shared<ImportOptions>();
+  app.add_option("file", o->file, "A plain-text export of the report (UTF-8)")->required();
+  source_options(app, o->source);
+  app.add_option("--locality", o->locality, "Write it as a report of this locality (else print it)");
+  app.add_option("--slug", o->slug, "The report's slug (default: <year>-bao-cao)");
+  app.add_option("--kind", o->kind, "annual | semiannual | quarterly | five-year-review | ten-year-review | thematic")
+      ->check(CLI::IsMember({"annual", "semiannual", "quarterly", "five-year-review", "ten-year-review", "thematic"}))
+      ->capture_default_str();
+  app.add_option("--period", o->period, "A year (2025) or years (2021-2025); default: the year of the report's date");
+  return [o] { return import_report(*o, std::cout, std::cerr); };
+}
+
 std::function<int()> new_command(CLI::App& app) {
   auto o = std::make_shared<NewOptions>();
   app.require_subcommand(1);
@@ -88,6 +102,7 @@ const std::vector<Command>& commands() {
       {"check", "Validate the whole site without writing output (for CI)", check_command},
       {"serve", "Preview the site on 127.0.0.1:1313, rebuilding and reloading pages as files change", serve_command},
       {"new", "Create a locality, report or initiative in both languages, ready to fill in", new_command},
+      {"import", "Turn a plain-text report into a report skeleton to check and complete", import_command},
   };
   return table;
 }

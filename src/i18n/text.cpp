@@ -126,6 +126,36 @@ std::vector<std::string> words(std::string_view utf8) {
   return out;
 }
 
+bool starts_upper(std::string_view utf8) {
+  icu::UnicodeString u = from_utf8(utf8);
+  return u.length() > 0 && u_isupper(u.char32At(0));
+}
+
+std::string sentence_case(std::string_view utf8) {
+  icu::UnicodeString u = from_utf8(utf8);
+  icu::UnicodeString out;
+  bool first = true;
+  int32_t start = 0;
+  while (start < u.length()) {
+    int32_t end = u.indexOf(static_cast<UChar>(' '), start);
+    if (end < 0) end = u.length();
+    icu::UnicodeString word(u, start, end - start);
+    bool abbreviation = word.length() > 1 && word.endsWith(icu::UnicodeString(".")) && word.toUpper() == word;
+    if (!abbreviation) {
+      word.toLower(icu::Locale("vi"));
+      if (first && word.length() > 0) {
+        icu::UnicodeString head(word, 0, U16_LENGTH(word.char32At(0)));
+        word.replace(0, head.length(), head.toUpper(icu::Locale("vi")));
+      }
+    }
+    if (!word.isEmpty() && !abbreviation) first = false;
+    out += word;
+    if (end < u.length()) out += ' ';
+    start = end + 1;
+  }
+  return to_utf8(out);
+}
+
 int compare_vi(std::string_view a, std::string_view b) {
   static const std::unique_ptr<icu::Collator> collator = [] {
     UErrorCode status = U_ZERO_ERROR;

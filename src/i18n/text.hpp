@@ -25,6 +25,13 @@ std::string fold_for_search(std::string_view utf8);
 // diacritics: "Phường Trường Thi, 2023" → {"phường", "trường", "thi", "2023"}.
 std::vector<std::string> words(std::string_view utf8);
 
+// "PHÓ CHỦ TỊCH" → "Phó chủ tịch": lower case (Vietnamese rules), first letter
+// capitalised; words ending in '.' that were all capitals ("KT.", "TM.") stay.
+std::string sentence_case(std::string_view utf8);
+
+// True when the first letter is a capital ("Trường", "Đối"; not "phường").
+bool starts_upper(std::string_view utf8);
+
 // Vietnamese collation (An < Ân < D < Đ): negative, zero or positive like strcmp.
 int compare_vi(std::string_view a, std::string_view b);
 

@@ -38,6 +38,13 @@ std::vector<CitedDocument> cited_documents(const model::Site& site) {
   }
   std::vector<CitedDocument> out;
   for (auto& [key, doc] : by_key) out.push_back(std::move(doc));
+  // Numbers that differ only in diacritics or punctuation ("BCSĐCP", "BCSDCP")
+  // fold to one slug: number the later ones (in key order, so the result is stable).
+  std::map<std::string, int> taken;
+  for (CitedDocument& doc : out) {
+    int n = ++taken[doc.slug];
+    if (n > 1) doc.slug += "-" + std::to_string(n);
+  }
   std::sort(out.begin(), out.end(), [](const CitedDocument& a, const CitedDocument& b) { return a.slug < b.slug; });
   return out;
 }

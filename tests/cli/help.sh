@@ -6,7 +6,7 @@ bin=$1
 fail() { echo "FAIL: $*"; exit 1; }
 
 top=$("$bin" --help) || fail "--help exited $?"
-for word in build check serve new "Exit codes"; do grep -q -- "$word" <<<"$top" || fail "--help does not mention '$word'"; done
+for word in build check serve new import "Exit codes"; do grep -q -- "$word" <<<"$top" || fail "--help does not mention '$word'"; done
 
 help=$("$bin" build --help) || fail "build --help exited $?"
 for opt in --source --output --base-url --jobs --quiet --verbose --help; do
