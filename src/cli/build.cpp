@@ -1,6 +1,9 @@
 #include <nlohmann/json.hpp>
 
+#include <unistd.h>
+
 #include <chrono>
+#include <mutex>
 #include <ostream>
 
 #include "cli/cli.hpp"
@@ -82,8 +85,25 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
       return kUsageError;
     }
   }
-  site::PipelineOptions pipeline{root, options.base_url, [&](const char* stage) { timer.done(stage); }};
+  // On a terminal, a long build shows its stage and pages done; piped output stays clean.
+  const bool live = !options.quiet && ::isatty(STDERR_FILENO);
+  std::mutex progress_mutex;
+  auto last_print = std::chrono::steady_clock::now();
+  auto progress = [&](std::size_t done, std::size_t total) {
+    std::lock_guard lock(progress_mutex);
+    auto now = std::chrono::steady_clock::now();
+    if (done != total && now - last_print < std::chrono::milliseconds(100)) return;
+    last_print = now;
+    err << "\r\x1b[Krender: " << done << "/" << total << " pages" << (done == total ? "\r\x1b[K" : "") << std::flush;
+  };
+  site::PipelineOptions pipeline{root, options.base_url,
+                                 [&](const char* stage) {
+                                   timer.done(stage);
+                                   if (live) err << "\r\x1b[K" << stage << " done" << std::flush;
+                                 },
+                                 live ? site::Progress(progress) : site::Progress()};
   site::PipelineResult result = site::run_pipeline(pool, fs, pipeline, diags);
+  if (live) err << "\r\x1b[K" << std::flush;
   if (!result.ok || !options.write) return report(diags, options, err);
   if (!result.history && !options.quiet)
     out << "note: no git history for " << root << "; pages show no last-modified date\n";

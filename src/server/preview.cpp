@@ -63,7 +63,7 @@ std::string rebuild(const ServeOptions& options, const std::string& site_dir, Wo
                     std::ostream& out, std::ostream& err) {
   RealFileSystem fs;
   Diagnostics diags;
-  site::PipelineResult result = site::run_pipeline(pool, fs, {options.root, "http://" + options.host + ":" + std::to_string(options.port) + "/", {}}, diags);
+  site::PipelineResult result = site::run_pipeline(pool, fs, {options.root, "http://" + options.host + ":" + std::to_string(options.port) + "/", {}, {}}, diags);
   std::string text;
   std::vector<Diagnostic> sorted = diags.all();
   sort_diagnostics(sorted);

@@ -37,7 +37,8 @@ PipelineResult run_pipeline(WorkerPool& pool, const FileSystem& fs, const Pipeli
   History history = read_history(root);
   result.history = history.available;
   stage("history");
-  result.files = render_site(pool, {site, *config, theme, indicators, history, root}, diags, &result.stats);
+  result.files = render_site(pool, {site, *config, theme, indicators, history, root}, diags, &result.stats,
+                             options.on_progress);
   stage("render");
   result.ok = !diags.has_errors();
   return result;

@@ -19,6 +19,7 @@ struct PipelineOptions {
   std::string root;      // the site folder
   std::string base_url;  // overrides site.yaml when not empty; already checked by the caller
   std::function<void(const char* stage)> on_stage;  // after each stage, for timings
+  Progress on_progress;                             // pages rendered so far, from the worker threads
 };
 
 struct PipelineResult {

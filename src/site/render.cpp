@@ -1,6 +1,7 @@
 #include "site/render.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <memory>
 #include <set>
 
@@ -56,7 +57,8 @@ void check_templates(const theme::Theme& theme, Diagnostics& diags) {
 
 }  // namespace
 
-std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Diagnostics& diags, RenderStats* stats) {
+std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Diagnostics& diags, RenderStats* stats,
+                                    const Progress& progress) {
   std::vector<OutputFile> files;
   check_templates(in.theme, diags);
   check_strings(in.theme, diags);
@@ -76,6 +78,7 @@ std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Dia
   std::vector<OutputFile> pages(routes.size());
   std::vector<Diagnostics> local(routes.size());
   std::vector<std::string> texts(routes.size());
+  std::atomic<std::size_t> done{0};
   pool.parallel_for(routes.size(), [&](std::size_t i, unsigned worker) {
     if (!compiled[worker]) compiled[worker] = std::make_unique<Compiled>(compile(in.theme));
     const Route& route = routes[i];
@@ -85,6 +88,7 @@ std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Dia
     kainjow::mustache::mustache& tmpl = *compiled[worker]->at(template_name(route.kind));
     pages[i].path = urls.output_path(route.path);
     pages[i].data = tmpl.render(context);
+    if (progress) progress(++done, routes.size());
   });
   for (Diagnostics& d : local) diags.append(d);
 

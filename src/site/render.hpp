@@ -2,6 +2,7 @@
 // static files and attachments, as the list of files the site consists of.
 #pragma once
 
+#include <functional>
 #include <vector>
 
 #include "config/site_config.hpp"
@@ -29,8 +30,11 @@ struct RenderStats {
   std::size_t search_index_bytes[2] = {0, 0};  // by Lang
 };
 
+// Called from the worker threads as pages are rendered: (done, total).
+using Progress = std::function<void(std::size_t, std::size_t)>;
+
 // Returns the files sorted by path. Diagnostics are in route order.
 std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Diagnostics& diags,
-                                    RenderStats* stats = nullptr);
+                                    RenderStats* stats = nullptr, const Progress& progress = {});
 
 }  // namespace mb::site
