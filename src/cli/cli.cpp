@@ -58,6 +58,7 @@ std::function<int()> serve_command(CLI::App& app) {
   app.add_option("-p,--port", o->port, "Port to listen on")->capture_default_str()->check(CLI::Range(1, 65535));
   app.add_option("-j,--jobs", o->jobs, "Worker threads for parsing and rendering (0: one per core)")->capture_default_str();
   app.add_flag("-q,--quiet", o->quiet, "Print only diagnostics");
+  app.add_option("-o,--output", o->output, "Build the preview into this folder (default: a private folder, removed on exit)");
   return [o] { return server::serve(*o, std::cout, std::cerr); };
 }
 

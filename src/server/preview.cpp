@@ -3,6 +3,7 @@
 #include <httplib.h>
 
 #include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <csignal>
 #include <filesystem>
@@ -59,11 +60,15 @@ const char* mime(const std::string& path) {
 }
 
 // One full build into `site_dir`; returns the diagnostics as text ("" when it succeeded).
-std::string rebuild(const ServeOptions& options, const std::string& site_dir, WorkerPool& pool, std::string& base_path,
-                    std::ostream& out, std::ostream& err) {
+// Pages whose inputs did not change are reused from the previous build.
+std::string rebuild(const ServeOptions& options, const std::string& site_dir, WorkerPool& pool, site::RenderCache& cache,
+                    std::string& base_path, std::ostream& out, std::ostream& err) {
   RealFileSystem fs;
   Diagnostics diags;
-  site::PipelineResult result = site::run_pipeline(pool, fs, {options.root, "http://" + options.host + ":" + std::to_string(options.port) + "/", {}, {}}, diags);
+  site::PipelineOptions pipeline{options.root, "http://" + options.host + ":" + std::to_string(options.port) + "/", {}, {},
+                                 &cache};
+  auto started = std::chrono::steady_clock::now();
+  site::PipelineResult result = site::run_pipeline(pool, fs, pipeline, diags);
   std::string text;
   std::vector<Diagnostic> sorted = diags.all();
   sort_diagnostics(sorted);
@@ -73,7 +78,10 @@ std::string rebuild(const ServeOptions& options, const std::string& site_dir, Wo
   output::PublishResult published = output::publish(result.files, site_dir);
   if (!published.ok) return "cannot write the preview: " + published.error + "\n";
   base_path = result.base_path;
-  if (!options.quiet) out << "rebuilt: " << published.written << " files changed\n" << std::flush;
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+  if (!options.quiet)
+    out << "rebuilt in " << ms << " ms: " << cache.reused << " pages reused, " << published.written << " files changed\n"
+        << std::flush;
   return "";
 }
 
@@ -118,14 +126,16 @@ std::string inject(const std::string& html, const std::string& errors) {
 
 int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   char tmpl[] = "/tmp/minhbach-serve-XXXXXX";
-  if (!::mkdtemp(tmpl)) {
+  if (options.output.empty() && !::mkdtemp(tmpl)) {
     err << "minhbach: cannot create a folder for the preview in /tmp\n";
     return 2;
   }
-  const std::string work = tmpl, site_dir = work + "/site";
+  const std::string work = options.output.empty() ? std::string(tmpl) : std::string();
+  const std::string site_dir = options.output.empty() ? work + "/site" : options.output;
   State state;
   WorkerPool pool(options.jobs);
-  state.errors = rebuild(options, site_dir, pool, state.base_path, out, err);
+  site::RenderCache cache;
+  state.errors = rebuild(options, site_dir, pool, cache, state.base_path, out, err);
   if (!fs::exists(site_dir)) {
     // No good build yet: serve an empty site whose pages are all the overlay.
     fs::create_directories(site_dir);
@@ -178,7 +188,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   if (!http.bind_to_port(options.host, options.port)) {
     err << "minhbach: cannot listen on " << options.host << ":" << options.port
         << " (the port may be in use; choose another with --port)\n";
-    fs::remove_all(work);
+    if (!work.empty()) fs::remove_all(work);
     return 2;
   }
   std::signal(SIGINT, on_signal);
@@ -201,7 +211,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     }
     if (!options.quiet) out << "changed: " << changed.front() << (changed.size() > 1 ? " and others" : "") << "\n";
     std::string base;
-    std::string errors = rebuild(options, site_dir, pool, base, out, err);
+    std::string errors = rebuild(options, site_dir, pool, cache, base, out, err);
     {
       std::lock_guard lock(state.mutex);
       state.errors = errors;
@@ -213,7 +223,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   state.changed.notify_all();
   http.stop();
   listener.join();
-  fs::remove_all(work);
+  if (!work.empty()) fs::remove_all(work);
   out << "stopped\n";
   return 0;
 }

@@ -17,6 +17,7 @@ struct ServeOptions {
   int port = 1313;
   unsigned jobs = 0;
   bool quiet = false;
+  std::string output;  // where the preview is built; default: a private folder in /tmp, removed on exit
 };
 
 int serve(const ServeOptions& options, std::ostream& out, std::ostream& err);

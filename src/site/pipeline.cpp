@@ -38,7 +38,7 @@ PipelineResult run_pipeline(WorkerPool& pool, const FileSystem& fs, const Pipeli
   result.history = history.available;
   stage("history");
   result.files = render_site(pool, {site, *config, theme, indicators, history, root}, diags, &result.stats,
-                             options.on_progress);
+                             options.on_progress, options.cache);
   stage("render");
   result.ok = !diags.has_errors();
   return result;

@@ -20,6 +20,7 @@ struct PipelineOptions {
   std::string base_url;  // overrides site.yaml when not empty; already checked by the caller
   std::function<void(const char* stage)> on_stage;  // after each stage, for timings
   Progress on_progress;                             // pages rendered so far, from the worker threads
+  RenderCache* cache = nullptr;                     // serve: reuse pages whose inputs did not change
 };
 
 struct PipelineResult {

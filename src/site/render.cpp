@@ -6,6 +6,7 @@
 #include <set>
 
 #include "core/file_system.hpp"
+#include "core/hash.hpp"
 #include "indicators/open_data.hpp"
 #include "site/search.hpp"
 #include "site/view.hpp"
@@ -55,10 +56,47 @@ void check_templates(const theme::Theme& theme, Diagnostics& diags) {
                   "every theme provides home, localities, locality, report, initiative and page templates");
 }
 
+void mix(std::uint64_t& h, std::string_view data) {
+  h ^= hash_bytes(data) + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+}
+
+std::uint64_t site_fingerprint(const RenderInput& in, const std::vector<Route>& routes) {
+  std::uint64_t h = 0;
+  RealFileSystem disk;
+  for (const char* file : {"site.yaml", "data/indicators.yaml", "data/fields.yaml", "data/measures.yaml", "data/documents.yaml"}) {
+    mix(h, file);
+    mix(h, disk.read(join_path(in.root, file), nullptr).value_or(""));
+  }
+  mix(h, in.config.base_url);
+  for (const auto& [name, text] : in.theme.templates) mix(h, name), mix(h, text);
+  for (Lang lang : kLangs)
+    if (in.theme.table(lang).file) mix(h, in.theme.table(lang).file->text());
+  mix(h, in.theme.css);
+  for (const theme::StaticFile& s : in.theme.static_files) mix(h, s.output), mix(h, s.source);
+  for (const std::string& a : in.site.attachments) mix(h, a);
+  for (const content::Document& d : in.site.documents) {
+    mix(h, d.path());
+    mix(h, std::string_view(d.source->text()).substr(0, d.body_offset));
+  }
+  for (const auto& [path, date] : in.history.dates) mix(h, path), mix(h, to_iso(date));
+  for (const Route& r : routes) mix(h, r.path);
+  return h ? h : 1;
+}
+
+std::uint64_t route_fingerprint(std::uint64_t site_print, const Route& route) {
+  std::uint64_t h = site_print;
+  mix(h, route.path);
+  if (route.page) {
+    mix(h, route.page->vi->source->text());
+    if (route.page->en) mix(h, route.page->en->source->text());
+  }
+  return h ? h : 1;
+}
+
 }  // namespace
 
 std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Diagnostics& diags, RenderStats* stats,
-                                    const Progress& progress) {
+                                    const Progress& progress, RenderCache* cache) {
   std::vector<OutputFile> files;
   check_templates(in.theme, diags);
   check_strings(in.theme, diags);
@@ -79,17 +117,40 @@ std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Dia
   std::vector<Diagnostics> local(routes.size());
   std::vector<std::string> texts(routes.size());
   std::atomic<std::size_t> done{0};
+  const std::uint64_t site_print = cache ? site_fingerprint(in, routes) : 0;
+  std::vector<std::uint64_t> prints(routes.size(), 0);
+  std::atomic<std::size_t> reused{0};
   pool.parallel_for(routes.size(), [&](std::size_t i, unsigned worker) {
     if (!compiled[worker]) compiled[worker] = std::make_unique<Compiled>(compile(in.theme));
     const Route& route = routes[i];
+    pages[i].path = urls.output_path(route.path);
+    if (cache && route.kind != RouteKind::translations) {
+      prints[i] = route_fingerprint(site_print, route);
+      // Workers only read the cache here; it is updated after the loop.
+      auto hit = cache->pages.find(pages[i].path);
+      if (hit != cache->pages.end() && hit->second.fingerprint == prints[i]) {
+        pages[i].data = hit->second.html;
+        texts[i] = hit->second.text;
+        local[i] = hit->second.diags;
+        ++reused;
+        if (progress) progress(++done, routes.size());
+        return;
+      }
+    }
     Data page = page_data(ctx, route, local[i], &texts[i]);
     kainjow::mustache::context<std::string> context(&shared[route.lang == Lang::vi ? 0 : 1]);
     context.push(&page);
     kainjow::mustache::mustache& tmpl = *compiled[worker]->at(template_name(route.kind));
-    pages[i].path = urls.output_path(route.path);
     pages[i].data = tmpl.render(context);
     if (progress) progress(++done, routes.size());
   });
+  if (cache) {
+    cache->reused = reused;
+    std::map<std::string, CachedPage> next;
+    for (std::size_t i = 0; i < routes.size(); ++i)
+      if (prints[i]) next[pages[i].path] = {prints[i], pages[i].data, texts[i], local[i]};
+    cache->pages = std::move(next);
+  }
   for (Diagnostics& d : local) diags.append(d);
 
   files = std::move(pages);

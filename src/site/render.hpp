@@ -11,6 +11,7 @@
 #include "indicators/series.hpp"
 #include "model/site.hpp"
 #include "site/history.hpp"
+#include "site/render_cache.hpp"
 #include "core/output_file.hpp"
 #include "site/routes.hpp"
 #include "theme/theme.hpp"
@@ -34,7 +35,10 @@ struct RenderStats {
 using Progress = std::function<void(std::size_t, std::size_t)>;
 
 // Returns the files sorted by path. Diagnostics are in route order.
+// With a cache, pages whose fingerprint did not change since the last call
+// are reused instead of rendered (see render_cache.hpp); the output is the same.
 std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Diagnostics& diags,
-                                    RenderStats* stats = nullptr, const Progress& progress = {});
+                                    RenderStats* stats = nullptr, const Progress& progress = {},
+                                    RenderCache* cache = nullptr);
 
 }  // namespace mb::site
