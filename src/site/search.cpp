@@ -2,35 +2,64 @@
 
 #include <nlohmann/json.hpp>
 
-#include <map>
+#include <algorithm>
+#include <unordered_map>
 
 #include "i18n/text.hpp"
 
 namespace mb::site {
 
+namespace {
+
+// term → (document, best weight), documents ascending.
+using Postings = std::unordered_map<std::string, std::vector<std::pair<std::size_t, int>>>;
+
+void post(Postings& postings, const std::string& term, std::size_t doc, int weight) {
+  auto& list = postings[term];
+  if (!list.empty() && list.back().first == doc)
+    list.back().second = std::max(list.back().second, weight);
+  else
+    list.push_back({doc, weight});
+}
+
+// {"term":[[doc,weight],…],…} with terms in bytewise order, as a std::map would give.
+void write_postings(std::string& out, const Postings& postings) {
+  std::vector<const Postings::value_type*> sorted;
+  sorted.reserve(postings.size());
+  for (const auto& entry : postings) sorted.push_back(&entry);
+  std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  out += '{';
+  for (std::size_t i = 0; i < sorted.size(); ++i) {
+    if (i) out += ',';
+    out += nlohmann::json(sorted[i]->first).dump();
+    out += ":[";
+    const auto& list = sorted[i]->second;
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      if (k) out += ',';
+      out += '[' + std::to_string(list[k].first) + ',' + std::to_string(list[k].second) + ']';
+    }
+    out += ']';
+  }
+  out += '}';
+}
+
+}  // namespace
+
 std::string search_index(const std::vector<SearchEntry>& entries) {
-  // folded term → (doc → best weight); exact word → docs
-  std::map<std::string, std::map<std::size_t, int>> folded;
-  std::map<std::string, std::map<std::size_t, int>> exact;  // only words with diacritics
+  Postings folded;
+  Postings exact;  // only words with diacritics
   nlohmann::json docs = nlohmann::json::array();
   // Folding goes through an ICU transliterator: once per distinct word.
-  std::map<std::string, std::string> folds;
-  auto fold = [&](const std::string& w) -> const std::string& {
-    auto it = folds.find(w);
-    if (it == folds.end()) it = folds.emplace(w, i18n::fold_for_search(w)).first;
-    return it->second;
-  };
+  std::unordered_map<std::string, std::string> folds;
   for (std::size_t i = 0; i < entries.size(); ++i) {
     const SearchEntry& e = entries[i];
     docs.push_back({e.title, e.url, e.kind, e.locality, e.period});
+    // Each word once per document, with the best weight it has there.
+    std::unordered_map<std::string, int> best;
     auto add = [&](const std::string& text, int weight) {
-      for (const std::string& w : i18n::words(text)) {
-        const std::string& key = fold(w);
-        int& f = folded[key][i];
-        f = std::max(f, weight);
-        if (key == w) continue;
-        int& x = exact[w][i];
-        x = std::max(x, weight);
+      for (std::string& w : i18n::words(text)) {
+        int& b = best[std::move(w)];
+        b = std::max(b, weight);
       }
     };
     add(e.title, 10);
@@ -38,18 +67,19 @@ std::string search_index(const std::vector<SearchEntry>& entries) {
     for (const std::string& x : e.extra) add(x, 4);
     add(e.summary, 3);
     add(e.body, 1);
-  }
-  auto postings = [](const std::map<std::string, std::map<std::size_t, int>>& terms) {
-    nlohmann::json out = nlohmann::json::object();
-    for (const auto& [term, docs] : terms) {
-      nlohmann::json list = nlohmann::json::array();
-      for (const auto& [doc, weight] : docs) list.push_back({doc, weight});
-      out[term] = list;
+    for (const auto& [word, weight] : best) {
+      auto it = folds.find(word);
+      if (it == folds.end()) it = folds.emplace(word, i18n::fold_for_search(word)).first;
+      post(folded, it->second, i, weight);
+      if (it->second != word) post(exact, word, i, weight);
     }
-    return out;
-  };
-  nlohmann::json index = {{"docs", docs}, {"terms", postings(folded)}, {"exact", postings(exact)}};
-  return index.dump();
+  }
+  std::string out = "{\"docs\":" + docs.dump() + ",\"exact\":";
+  write_postings(out, exact);
+  out += ",\"terms\":";
+  write_postings(out, folded);
+  out += '}';
+  return out;
 }
 
 }  // namespace mb::site
