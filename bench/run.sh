@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Benchmarks Minh Bạch against Hugo on generated corpora, side by side in one run.
+# Usage: bash bench/run.sh [SIZE…]   sizes: 1k 10k 50k (default: 1k 10k)   RUNS=5
+# For each size: generates the corpus with shared/bench/gen_corpus.py (once),
+# then builds it RUNS times with minhbach and with Hugo, alternately, and
+# prints the median wall time, CPU time (user + system) and peak RSS of each,
+# and of the floor (bench/floor.cpp: read all input, render every body with
+# cmark-gfm on all cores, write all output).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+repo=$PWD
+shared=${SHARED:-$repo/../shared}
+runs=${RUNS:-5}
+sizes=("${@:-1k 10k}")
+[ $# -gt 0 ] && sizes=("$@") || sizes=(1k 10k)
+command -v hugo >/dev/null || { echo "bench: installing hugo"; apt-get install -y -qq hugo >/dev/null; }
+cmake --build build -j"$(nproc)" --target minhbach minhbach_floor >/dev/null
+
+declare -A localities=([1k]=25 [10k]=250 [50k]=1300)
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+measure() {  # measure NAME COMMAND… → appends "wall cpu rss" to $tmp/NAME
+  local name=$1; shift
+  /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" >/dev/null 2>&1
+  awk '{printf "%.3f %.3f %d\n", $1, $2 + $3, $4}' "$tmp/time" >>"$tmp/$name"
+}
+tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+
+printf "%-5s %-8s %9s %9s %10s %7s\n" size tool "wall (s)" "cpu (s)" "rss (MB)" pages
+for size in "${sizes[@]}"; do
+  corpus=$repo/bench/corpora/$size
+  if [ ! -d "$corpus" ]; then
+    python3 "$shared/bench/gen_corpus.py" --localities "${localities[$size]}" --reports-per-locality 12 \
+      --initiatives-per-locality 6 --out "$corpus" >/dev/null
+    python3 bench/prepare_corpus.py "$corpus" "$repo" >/dev/null
+  fi
+  rm -f "$tmp"/minhbach "$tmp"/hugo "$tmp"/floor
+  for i in $(seq "$runs"); do
+    rm -rf "$tmp/out-m" "$tmp/out-h" "$tmp/out-f"
+    measure minhbach build/minhbach build --quiet --source "$corpus" --output "$tmp/out-m"
+    measure hugo bash "$shared/bench/run_hugo.sh" "$corpus" "$tmp/out-h"
+    measure floor build/minhbach_floor "$corpus/content" "$tmp/out-f"
+  done
+  pages_m=$(find "$tmp/out-m" -name '*.html' | wc -l)
+  pages_h=$(find "$tmp/out-h" -name '*.html' | wc -l)
+  for tool in minhbach hugo floor; do
+    wall=$(cut -d' ' -f1 "$tmp/$tool" | median); cpu=$(cut -d' ' -f2 "$tmp/$tool" | median)
+    rss=$(cut -d' ' -f3 "$tmp/$tool" | median)
+    pages=$([ $tool = minhbach ] && echo "$pages_m" || ([ $tool = hugo ] && echo "$pages_h" || echo "-"))
+    printf "%-5s %-8s %9s %9s %10.1f %7s\n" "$size" "$tool" "$wall" "$cpu" "$(echo "$rss / 1024" | bc -l)" "$pages"
+  done
+done
