@@ -3,8 +3,7 @@
 # locality, report and initiative in both languages, none marked untranslated.
 set -uo pipefail
 bin=$1; repo=$2
-fail() { echo "FAIL: $*"; exit 1; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/lib.bash"
 "$bin" build --quiet --source "$repo" --output "$tmp/public" >"$tmp/out" 2>"$tmp/err" || fail "build failed: $(cat "$tmp/err")"
 [ ! -s "$tmp/err" ] || fail "diagnostics on the bundled site: $(cat "$tmp/err")"
 out="$tmp/public"

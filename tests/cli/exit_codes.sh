@@ -3,14 +3,13 @@
 # environment error names the path and leaves the output alone.
 set -uo pipefail
 bin=$1; repo=$2
-fail() { echo "FAIL: $*"; exit 1; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/lib.bash"
 
 (cd "$tmp" && "$bin" build) >/dev/null 2>"$tmp/err"; code=$?
 [ $code -eq 2 ] || fail "no site.yaml: exit $code, expected 2"
 grep -q "no site.yaml" "$tmp/err" || fail "no site.yaml: $(cat "$tmp/err")"
 
-cp -r "$repo/tests/errors/base" "$tmp/site"; mkdir -p "$tmp/site/themes"; cp -r "$repo/themes/default" "$tmp/site/themes/"
+base_site "$tmp/site"
 "$bin" build --quiet --source "$tmp/site" >"$tmp/out" 2>"$tmp/err"; code=$?
 [ $code -eq 0 ] || fail "valid site: exit $code: $(cat "$tmp/err")"
 [ ! -s "$tmp/out" ] || fail "--quiet printed: $(cat "$tmp/out")"

@@ -4,9 +4,8 @@
 # adds an "edit this page" link.
 set -uo pipefail
 bin=$1; repo=$2
-fail() { echo "FAIL: $*"; exit 1; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-cp -r "$repo/tests/errors/base" "$tmp/site"; mkdir -p "$tmp/site/themes"; cp -r "$repo/themes/default" "$tmp/site/themes/"
+source "$(dirname "$0")/lib.bash"
+base_site "$tmp/site"
 cd "$tmp/site" || exit 1
 
 out=$("$bin" build 2>&1) || fail "build outside git: $out"

@@ -3,9 +3,8 @@
 # an invalid slug is refused with the slug to use; a missing locality too.
 set -uo pipefail
 bin=$1; repo=$2
-fail() { echo "FAIL: $*"; exit 1; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-cp -r "$repo/tests/errors/base" "$tmp/site"; mkdir -p "$tmp/site/themes"; cp -r "$repo/themes/default" "$tmp/site/themes/"
+source "$(dirname "$0")/lib.bash"
+base_site "$tmp/site"
 cd "$tmp/site" || exit 1
 
 out=$("$bin" new locality hoa-binh) || fail "new locality exited $?"

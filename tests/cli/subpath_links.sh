@@ -3,8 +3,7 @@
 # asset reference in every page starts with /bao-cao/.
 set -uo pipefail
 bin=$1; repo=$2
-fail() { echo "FAIL: $*"; exit 1; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
+source "$(dirname "$0")/lib.bash"
 cp -r "$repo/tests/golden/subpath-base-url/site" "$tmp/site"; mkdir -p "$tmp/site/themes"; cp -r "$repo/themes/default" "$tmp/site/themes/"
 "$bin" build --quiet --source "$tmp/site" || fail "build failed"
 refs=$(grep -rhoE '(href|src)="[^"]*"' "$tmp/site/public" | sed -E 's/^(href|src)="(.*)"$/\2/' | sort -u)

@@ -3,9 +3,8 @@
 # warning), template values are escaped, javascript: links are refused.
 set -uo pipefail
 bin=$1; repo=$2
-fail() { echo "FAIL: $*"; exit 1; }
-tmp=$(mktemp -d); trap 'rm -rf "$tmp"' EXIT
-cp -r "$repo/tests/errors/base" "$tmp/site"; mkdir -p "$tmp/site/themes"; cp -r "$repo/themes/default" "$tmp/site/themes/"
+source "$(dirname "$0")/lib.bash"
+base_site "$tmp/site"
 page="$tmp/site/content/pages/about.vi.md"
 cat >"$page" <<'MD'
 ---
