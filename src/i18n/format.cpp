@@ -8,6 +8,7 @@
 #include <unicode/timezone.h>
 
 #include <cmath>
+#include <map>
 #include <memory>
 
 #include "core/assert.hpp"
@@ -45,20 +46,30 @@ std::string format_with(const nf::LocalizedNumberFormatter& f, double value) {
 }
 
 std::string format_pattern(const Date& d, Lang lang, const char* pattern) {
-  // SimpleDateFormat is not thread-safe; build one per call, cheap beside page rendering.
+  // SimpleDateFormat and Calendar are not thread-safe and costly to build:
+  // each thread keeps one formatter per pattern and language.
+  struct Formatter {
+    std::unique_ptr<icu::SimpleDateFormat> format;
+    std::unique_ptr<icu::Calendar> calendar;
+  };
+  thread_local std::map<std::pair<const char*, Lang>, Formatter> cache;
+  Formatter& f = cache[{pattern, lang}];
   UErrorCode status = U_ZERO_ERROR;
-  icu::SimpleDateFormat fmt(icu::UnicodeString::fromUTF8(pattern), icu::Locale(icu_locale(lang)), status);
-  MB_ASSERT(U_SUCCESS(status));
-  std::unique_ptr<icu::TimeZone> utc(icu::TimeZone::createTimeZone("UTC"));
-  icu::GregorianCalendar cal(*utc, status);
-  MB_ASSERT(U_SUCCESS(status));
-  cal.clear();
-  cal.set(d.year, d.month - 1, d.day, 12, 0, 0);
-  fmt.setTimeZone(*utc);
-  UDate when = cal.getTime(status);
+  if (!f.format) {
+    std::unique_ptr<icu::TimeZone> utc(icu::TimeZone::createTimeZone("UTC"));
+    f.format = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString::fromUTF8(pattern),
+                                                       icu::Locale(icu_locale(lang)), status);
+    MB_ASSERT(U_SUCCESS(status));
+    f.format->setTimeZone(*utc);
+    f.calendar = std::make_unique<icu::GregorianCalendar>(*utc, status);
+    MB_ASSERT(U_SUCCESS(status));
+  }
+  f.calendar->clear();
+  f.calendar->set(d.year, d.month - 1, d.day, 12, 0, 0);
+  UDate when = f.calendar->getTime(status);
   MB_ASSERT(U_SUCCESS(status));
   icu::UnicodeString u;
-  fmt.format(when, u);
+  f.format->format(when, u);
   std::string out;
   u.toUTF8String(out);
   return out;

@@ -5,6 +5,7 @@
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf8.h>
 
 #include <memory>
 
@@ -38,24 +39,71 @@ icu::Transliterator& ascii_folder() {
 
 bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
 
+const icu::Normalizer2& normalizer(bool compose) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* n = compose ? icu::Normalizer2::getNFCInstance(status) : icu::Normalizer2::getNFDInstance(status);
+  MB_ASSERT(U_SUCCESS(status) && n);
+  return *n;
+}
+
+const icu::Locale& vietnamese() {
+  static const icu::Locale vi("vi");
+  return vi;
+}
+
+// The transliterator's result for Latin text, without running it: decompose,
+// drop nonspacing marks, turn đ/Đ into d and lower-case ASCII. Vietnamese is
+// entirely covered (its letters are ASCII plus marks, or đ). Returns false,
+// leaving `out` unspecified, at the first character it cannot fold this way.
+bool fold_latin(std::string_view utf8, std::string& out) {
+  out.clear();
+  out.reserve(utf8.size());
+  bool ascii = true;
+  for (unsigned char c : utf8) {
+    if (c >= 0x80) {
+      ascii = false;
+      break;
+    }
+    out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+  }
+  if (ascii) return true;
+  out.clear();
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString u = normalizer(false).normalize(from_utf8(utf8), status);
+  if (U_FAILURE(status)) return false;
+  for (int32_t i = 0; i < u.length(); ++i) {
+    UChar c = u.charAt(i);
+    if (c < 0x80)
+      out += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+    else if (c == 0x0111 || c == 0x0110)  // đ, Đ
+      out += 'd';
+    else if (!U16_IS_SURROGATE(c) && u_charType(c) == U_NON_SPACING_MARK)
+      continue;
+    else
+      return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::string to_nfc(std::string_view utf8) {
   bool ascii = true;
   for (unsigned char c : utf8) ascii = ascii && c < 0x80;
   if (ascii) return std::string(utf8);
+  const icu::Normalizer2& nfc = normalizer(true);
   UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  MB_ASSERT(U_SUCCESS(status));
   icu::UnicodeString u = from_utf8(utf8);
-  if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return std::string(utf8);
+  if (nfc.isNormalized(u, status) && U_SUCCESS(status)) return std::string(utf8);
   status = U_ZERO_ERROR;
-  icu::UnicodeString n = nfc->normalize(u, status);
+  icu::UnicodeString n = nfc.normalize(u, status);
   MB_ASSERT(U_SUCCESS(status));
   return to_utf8(n);
 }
 
 std::string fold_for_search(std::string_view utf8) {
+  std::string latin;
+  if (fold_latin(utf8, latin)) return latin;
   icu::UnicodeString u = from_utf8(utf8);
   ascii_folder().transliterate(u);
   std::string out = to_utf8(u);
@@ -102,27 +150,33 @@ bool is_valid_slug(std::string_view s) {
 }
 
 std::vector<std::string> words(std::string_view utf8) {
+  // Lower-case and compose the whole text once, then cut it into words.
   icu::UnicodeString u = from_utf8(utf8);
-  u.toLower(icu::Locale("vi"));
+  u.toLower(vietnamese());
+  const icu::Normalizer2& nfc = normalizer(true);
+  UErrorCode status = U_ZERO_ERROR;
+  if (!nfc.isNormalized(u, status)) {
+    status = U_ZERO_ERROR;
+    u = nfc.normalize(u, status);
+  }
+  MB_ASSERT(U_SUCCESS(status));
   std::vector<std::string> out;
-  icu::UnicodeString word;
-  auto flush = [&] {
-    if (word.isEmpty()) return;
-    std::string w;
-    word.toUTF8String(w);
-    out.push_back(to_nfc(w));
-    word.remove();
-  };
+  std::string word;
   for (int32_t i = 0; i < u.length();) {
     UChar32 c = u.char32At(i);
     bool part = u_isalnum(c) || u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK;
-    if (part)
-      word.append(c);
-    else
-      flush();
+    if (part) {
+      char buf[U8_MAX_LENGTH];
+      int32_t n = 0;
+      U8_APPEND_UNSAFE(buf, n, c);  // c is a valid code point: it came from UTF-16
+      word.append(buf, static_cast<std::size_t>(n));
+    } else if (!word.empty()) {
+      out.push_back(std::move(word));
+      word.clear();
+    }
     i += U16_LENGTH(c);
   }
-  flush();
+  if (!word.empty()) out.push_back(std::move(word));
   return out;
 }
 
@@ -142,10 +196,10 @@ std::string sentence_case(std::string_view utf8) {
     icu::UnicodeString word(u, start, end - start);
     bool abbreviation = word.length() > 1 && word.endsWith(icu::UnicodeString(".")) && word.toUpper() == word;
     if (!abbreviation) {
-      word.toLower(icu::Locale("vi"));
+      word.toLower(vietnamese());
       if (first && word.length() > 0) {
         icu::UnicodeString head(word, 0, U16_LENGTH(word.char32At(0)));
-        word.replace(0, head.length(), head.toUpper(icu::Locale("vi")));
+        word.replace(0, head.length(), head.toUpper(vietnamese()));
       }
     }
     if (!word.isEmpty() && !abbreviation) first = false;

@@ -56,6 +56,26 @@ TEST_CASE("i18n: fold_for_search lower-cases and removes tones, đ becomes d") {
   CHECK(fold_for_search("33/CT-TTg") == "33/ct-ttg");
 }
 
+TEST_CASE("i18n: fold_for_search folds every Vietnamese letter, and other scripts through ICU") {
+  CHECK(fold_for_search("aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợuùúủũụưừứửữựyỳýỷỹỵđ") ==
+        "aaaaaaaaaaaaaaaaaaeeeeeeeeeeeeiiiiiioooooooooooooooooouuuuuuuuuuuuyyyyyyd");
+  CHECK(fold_for_search("AÀÁẢÃẠĂẰẮẲẴẶÂẦẤẨẪẬEÈÉẺẼẸÊỀẾỂỄỆIÌÍỈĨỊOÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢUÙÚỦŨỤƯỪỨỬỮỰYỲÝỶỸỴĐ") ==
+        "aaaaaaaaaaaaaaaaaaeeeeeeeeeeeeiiiiiioooooooooooooooooouuuuuuuuuuuuyyyyyyd");
+  // Letters that are not a base plus marks go through the transliterator.
+  CHECK(fold_for_search("Straße") == "strasse");
+  CHECK(fold_for_search("Москва") == "moskva");
+  CHECK(fold_for_search("Trường – Москва") == "truong - moskva");
+}
+
+TEST_CASE("i18n: words lower-cases, composes and splits on anything that is not a letter or digit") {
+  CHECK(words("Tiếp CÔNG dân, 14.000 lượt!") ==
+        std::vector<std::string>{"tiếp", "công", "dân", "14", "000", "lượt"});
+  CHECK(words("Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng Trường") == std::vector<std::string>{"phường", "trường"});
+  CHECK(words("ĐẢNG ỦY") == std::vector<std::string>{"đảng", "ủy"});
+  CHECK(words(" -- ").empty());
+  CHECK(words("").empty());
+}
+
 TEST_CASE("i18n: compare_vi follows Vietnamese collation: An < Ân < D < Đ") {
   CHECK(compare_vi("An", "Ân") < 0);
   CHECK(compare_vi("Ân", "D") < 0);
