@@ -110,7 +110,7 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
   const std::vector<OutputFile>& files = result.files;
   const site::RenderStats& stats = result.stats;
 
-  output::PublishResult published = output::publish(files, out_dir);
+  output::PublishResult published = output::publish(files, out_dir, pool, output::Retire::background);
   timer.done("write");
   if (!published.ok) {
     report(diags, options, err);

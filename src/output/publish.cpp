@@ -1,11 +1,14 @@
 #include "output/publish.hpp"
 
 #include <fcntl.h>
+#include <spawn.h>
 #include <signal.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -93,7 +96,46 @@ void remove_leftovers(const std::string& out_dir) {
   }
 }
 
-PublishResult publish(const std::vector<OutputFile>& files, const std::string& out_dir) {
+namespace {
+
+// Every folder the files need, parents included, grouped by depth so each
+// level can be made in parallel once the one above exists.
+std::vector<std::vector<std::string>> folders_by_depth(const std::vector<OutputFile>& files) {
+  std::set<std::string> dirs;
+  for (const OutputFile& f : files)
+    for (std::size_t slash = f.path.find('/'); slash != std::string::npos; slash = f.path.find('/', slash + 1))
+      dirs.insert(f.path.substr(0, slash));
+  std::vector<std::vector<std::string>> levels;
+  for (const std::string& d : dirs) {
+    std::size_t depth = static_cast<std::size_t>(std::count(d.begin(), d.end(), '/'));
+    if (levels.size() <= depth) levels.resize(depth + 1);
+    levels[depth].push_back(d);
+  }
+  return levels;
+}
+
+// Deletes the previous output without making the build wait for it: a
+// detached `rm -rf` that outlives us. If it is killed, the folder is a
+// leftover that the next build's remove_leftovers() clears.
+void remove_in_background(const std::string& dir) {
+  pid_t pid = 0;
+  const char* argv[] = {"rm", "-rf", "--", dir.c_str(), nullptr};
+  posix_spawn_file_actions_t actions;
+  posix_spawn_file_actions_init(&actions);
+  posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+  int spawned = ::posix_spawnp(&pid, "rm", &actions, nullptr, const_cast<char* const*>(argv), environ);
+  posix_spawn_file_actions_destroy(&actions);
+  if (spawned != 0) {
+    std::error_code ignored;
+    fs::remove_all(dir, ignored);
+  }
+}
+
+}  // namespace
+
+PublishResult publish(const std::vector<OutputFile>& files, const std::string& out_dir, WorkerPool& pool,
+                      Retire retire) {
   PublishResult result;
   remove_leftovers(out_dir);
   const std::string staging = sibling(out_dir, kStaging);
@@ -112,31 +154,44 @@ PublishResult publish(const std::vector<OutputFile>& files, const std::string& o
       if (armed) fs::remove_all(dir, ignored);
     }
   } cleanup{staging};
-  std::set<std::string> made_dirs;
-  for (const OutputFile& f : files) {
-    std::string target = staging + "/" + f.path;
-    std::string dir = target.substr(0, target.rfind('/'));
-    if (made_dirs.insert(dir).second) {
-      fs::create_directories(dir, ec);
-      if (ec) {
-        result.error = dir + ": " + ec.message();
+  for (const std::vector<std::string>& level : folders_by_depth(files)) {
+    std::vector<std::string> errors(level.size());
+    pool.parallel_for(level.size(), [&](std::size_t i, unsigned) {
+      std::string dir = staging + "/" + level[i];
+      if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) errors[i] = dir + ": " + std::strerror(errno);
+    });
+    for (const std::string& e : errors)
+      if (!e.empty()) {
+        result.error = e;
         return result;
       }
-    }
+  }
+  // Each file is written by one worker; the first error in file order is reported.
+  std::vector<std::string> errors(files.size());
+  std::atomic<std::size_t> written{0}, unchanged_count{0};
+  pool.parallel_for(files.size(), [&](std::size_t i, unsigned) {
+    const OutputFile& f = files[i];
+    std::string target = staging + "/" + f.path;
     std::string data;
     if (!f.copy_from.empty() && !read_all(f.copy_from, data)) {
-      result.error = f.copy_from + ": cannot read: " + std::strerror(errno);
-      return result;
+      errors[i] = f.copy_from + ": cannot read: " + std::strerror(errno);
+      return;
     }
     const std::string& bytes = f.copy_from.empty() ? f.data : data;
     std::string previous = out_dir + "/" + f.path;
     if (unchanged(previous, bytes) && ::link(previous.c_str(), target.c_str()) == 0) {
-      ++result.unchanged;
-      continue;
+      ++unchanged_count;
+      return;
     }
-    if (!write_all(target, bytes, result.error)) return result;
-    ++result.written;
-  }
+    if (write_all(target, bytes, errors[i])) ++written;
+  });
+  for (const std::string& e : errors)
+    if (!e.empty()) {
+      result.error = e;
+      return result;
+    }
+  result.written = written;
+  result.unchanged = unchanged_count;
   // Swap in one step: renameat2(RENAME_EXCHANGE) when public/ exists, so there
   // is no moment without a complete public/.
   if (fs::exists(out_dir)) {
@@ -145,7 +200,12 @@ PublishResult publish(const std::vector<OutputFile>& files, const std::string& o
       return result;
     }
     const std::string retired = sibling(out_dir, kRetired);
-    if (::rename(staging.c_str(), retired.c_str()) == 0) fs::remove_all(retired, ec);
+    if (::rename(staging.c_str(), retired.c_str()) == 0) {
+      if (retire == Retire::background)
+        remove_in_background(retired);
+      else
+        fs::remove_all(retired, ec);
+    }
   } else {
     fs::create_directories(fs::absolute(out_dir).parent_path(), ec);
     if (::rename(staging.c_str(), out_dir.c_str()) != 0) {

@@ -75,7 +75,7 @@ std::string rebuild(const ServeOptions& options, const std::string& site_dir, Wo
   for (const Diagnostic& d : sorted) text += format_diagnostic(d);
   err << text;
   if (!result.ok) return text.empty() ? "the build failed\n" : text;
-  output::PublishResult published = output::publish(result.files, site_dir);
+  output::PublishResult published = output::publish(result.files, site_dir, pool);
   if (!published.ok) return "cannot write the preview: " + published.error + "\n";
   base_path = result.base_path;
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();

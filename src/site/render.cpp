@@ -156,7 +156,7 @@ std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Dia
   files = std::move(pages);
   for (OutputFile& f : machine_files(ctx, routes)) files.push_back(std::move(f));
   for (Lang lang : kLangs) {
-    std::string index = search_index(search_entries(ctx, routes, texts, lang));
+    std::string index = search_index(search_entries(ctx, routes, texts, lang), pool);
     if (stats) stats->search_index_bytes[lang == Lang::vi ? 0 : 1] = index.size();
     files.push_back({urls.output_path(urls.search(lang) + "index.json"), std::move(index), {}});
   }

@@ -45,15 +45,19 @@ void write_postings(std::string& out, const Postings& postings) {
 
 }  // namespace
 
-std::string search_index(const std::vector<SearchEntry>& entries) {
-  Postings folded;
-  Postings exact;  // only words with diacritics
-  nlohmann::json docs = nlohmann::json::array();
-  // Folding goes through an ICU transliterator: once per distinct word.
-  std::unordered_map<std::string, std::string> folds;
-  for (std::size_t i = 0; i < entries.size(); ++i) {
+std::string search_index(const std::vector<SearchEntry>& entries, WorkerPool& pool) {
+  // Words are cut and folded per document on all workers; the postings are
+  // then merged in document order, so the index never depends on scheduling.
+  struct Term {
+    std::string word;
+    const std::string* folded;  // in the worker's fold cache, which outlives the merge
+    int weight;
+  };
+  std::vector<std::vector<Term>> terms(entries.size());
+  // Folding may go through an ICU transliterator: once per distinct word and worker.
+  std::vector<std::unordered_map<std::string, std::string>> folds(pool.size());
+  pool.parallel_for(entries.size(), [&](std::size_t i, unsigned worker) {
     const SearchEntry& e = entries[i];
-    docs.push_back({e.title, e.url, e.kind, e.locality, e.period});
     // Each word once per document, with the best weight it has there.
     std::unordered_map<std::string, int> best;
     auto add = [&](const std::string& text, int weight) {
@@ -67,11 +71,23 @@ std::string search_index(const std::vector<SearchEntry>& entries) {
     for (const std::string& x : e.extra) add(x, 4);
     add(e.summary, 3);
     add(e.body, 1);
-    for (const auto& [word, weight] : best) {
-      auto it = folds.find(word);
-      if (it == folds.end()) it = folds.emplace(word, i18n::fold_for_search(word)).first;
-      post(folded, it->second, i, weight);
-      if (it->second != word) post(exact, word, i, weight);
+    auto& cache = folds[worker];
+    terms[i].reserve(best.size());
+    for (auto& [word, weight] : best) {
+      auto it = cache.find(word);
+      if (it == cache.end()) it = cache.emplace(word, i18n::fold_for_search(word)).first;
+      terms[i].push_back({word, &it->second, weight});
+    }
+  });
+  Postings folded;
+  Postings exact;  // only words with diacritics
+  nlohmann::json docs = nlohmann::json::array();
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const SearchEntry& e = entries[i];
+    docs.push_back({e.title, e.url, e.kind, e.locality, e.period});
+    for (const Term& t : terms[i]) {
+      post(folded, *t.folded, i, t.weight);
+      if (*t.folded != t.word) post(exact, t.word, i, t.weight);
     }
   }
   std::string out = "{\"docs\":" + docs.dump() + ",\"exact\":";

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "core/worker_pool.hpp"
+
 namespace mb::site {
 
 struct SearchEntry {
@@ -23,6 +25,6 @@ struct SearchEntry {
 };
 
 // The index as compact JSON. Weights: title 10, locality and extra 4, summary 3, body 1.
-std::string search_index(const std::vector<SearchEntry>& entries);
+std::string search_index(const std::vector<SearchEntry>& entries, WorkerPool& pool);
 
 }  // namespace mb::site

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <stdlib.h>
+#include <unistd.h>
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -59,6 +60,8 @@ std::vector<std::string> entries_with(const fs::path& dir, const std::string& pr
   return out;
 }
 
+WorkerPool pool(2);
+
 std::vector<OutputFile> site_files(const std::string& about) {
   return {{"index.html", "<h1>Trang chủ</h1>", {}},
           {"about/index.html", about, {}},
@@ -75,7 +78,7 @@ TEST_CASE("output: publish writes every file into a fresh folder") {
   std::vector<OutputFile> files = site_files("about v1");
   files.push_back({"files/truong-thi/a.pdf", {}, src.string()});
   const std::string out = (tmp.path / "public").string();
-  output::PublishResult r = output::publish(files, out);
+  output::PublishResult r = output::publish(files, out, pool);
   CHECK(r.ok);
   CHECK(r.error == "");
   CHECK(r.written == 5);
@@ -91,14 +94,14 @@ TEST_CASE("output: publish writes every file into a fresh folder") {
 TEST_CASE("output: publishing again keeps unchanged files (same inode) and rewrites changed ones") {
   TempDir tmp;
   const fs::path out = tmp.path / "public";
-  REQUIRE(output::publish(site_files("about v1"), out.string()).ok);
+  REQUIRE(output::publish(site_files("about v1"), out.string(), pool).ok);
   ino_t home_before = inode(out / "index.html");
   ino_t css_before = inode(out / "css/main.css");
   ino_t about_before = inode(out / "about/index.html");
 
   std::vector<OutputFile> next = site_files("about v2");
   next.pop_back();  // en/index.html is gone from the new build
-  output::PublishResult r = output::publish(next, out.string());
+  output::PublishResult r = output::publish(next, out.string(), pool);
   CHECK(r.ok);
   CHECK(r.unchanged == 2);
   CHECK(r.written == 1);
@@ -114,7 +117,7 @@ TEST_CASE("output: publishing again keeps unchanged files (same inode) and rewri
 TEST_CASE("output: a failed publish leaves the previous output byte-identical and no staging folder") {
   TempDir tmp;
   const fs::path out = tmp.path / "public";
-  REQUIRE(output::publish(site_files("about v1"), out.string()).ok);
+  REQUIRE(output::publish(site_files("about v1"), out.string(), pool).ok);
   const auto before = tree(out);
   ino_t home_before = inode(out / "index.html");
 
@@ -122,7 +125,7 @@ TEST_CASE("output: a failed publish leaves the previous output byte-identical an
   const std::string missing = (tmp.path / "content/localities/x/files/missing.pdf").string();
   next.push_back({"files/x/missing.pdf", {}, missing});
   next.push_back({"z/index.html", "never written", {}});
-  output::PublishResult r = output::publish(next, out.string());
+  output::PublishResult r = output::publish(next, out.string(), pool);
   CHECK_FALSE(r.ok);
   CHECK(r.error == missing + ": cannot read: No such file or directory");
   CHECK(tree(out) == before);
@@ -135,7 +138,7 @@ TEST_CASE("output: a failed first publish creates no output folder") {
   const fs::path out = tmp.path / "public";
   std::vector<OutputFile> files = site_files("about");
   files.push_back({"a.pdf", {}, (tmp.path / "nope.pdf").string()});
-  output::PublishResult r = output::publish(files, out.string());
+  output::PublishResult r = output::publish(files, out.string(), pool);
   CHECK_FALSE(r.ok);
   CHECK_FALSE(fs::exists(out));
   CHECK(entries_with(tmp.path, ".public").empty());
@@ -160,8 +163,26 @@ TEST_CASE("output: remove_leftovers removes stale staging and retired folders, a
 
   // publish clears them too, and a trailing slash names the same folder.
   fs::create_directories(tmp.path / ".public.staging-99/x");
-  REQUIRE(output::publish(site_files("v"), out.string() + "/").ok);
+  REQUIRE(output::publish(site_files("v"), out.string() + "/", pool).ok);
   CHECK(entries_with(tmp.path, ".public").empty());
   CHECK(read(out / "about/index.html") == "v");
   CHECK(read(out / "index.html") == "<h1>Trang chủ</h1>");
+}
+
+TEST_CASE("output: Retire::background swaps in the new output at once and deletes the old one later") {
+  TempDir tmp;
+  const fs::path out = tmp.path / "public";
+  std::vector<OutputFile> many;
+  for (int i = 0; i < 300; ++i) many.push_back({"p" + std::to_string(i) + "/index.html", "v1", {}});
+  REQUIRE(output::publish(many, out.string(), pool).ok);
+  std::vector<OutputFile> next = site_files("about v2");
+  output::PublishResult r = output::publish(next, out.string(), pool, output::Retire::background);
+  REQUIRE(r.ok);
+  CHECK(tree(out) == std::map<std::string, std::string>{{"about/index.html", "about v2"},
+                                                         {"css/main.css", "body{margin:0}"},
+                                                         {"en/index.html", "<h1>Home</h1>"},
+                                                         {"index.html", "<h1>Trang chủ</h1>"}});
+  // The detached rm finishes on its own; wait for it (at most 20 s).
+  for (int i = 0; i < 200 && !entries_with(tmp.path, ".public").empty(); ++i) ::usleep(100 * 1000);
+  CHECK(entries_with(tmp.path, ".public").empty());
 }
