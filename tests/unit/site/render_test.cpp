@@ -203,7 +203,7 @@ TEST_CASE("site: a report page carries its resolved links, heading ids and alter
   const std::string& en = b.page("en/localities/truong-thi/reports/2023-chi-thi-33/index.html");
   CHECK(contains(en, "<html lang=\"en\">"));
   CHECK(contains(en, "Report"));
-  CHECK_FALSE(contains(en, "class=\"notice\""));
+  CHECK_FALSE(contains(en, "class=\"notice untranslated\""));
   CHECK(contains(en, "over <span class=\"num\">98%</span>"));
 }
 
@@ -232,7 +232,7 @@ TEST_CASE("site: an untranslated page shows the Vietnamese text under /en/ with 
         "site (/dia-phuong/x/)\n");
   const std::string& en = b.page("en/about/index.html");
   CHECK(contains(en, "<html lang=\"en\">"));
-  CHECK(contains(en, "class=\"notice\""));
+  CHECK(contains(en, "<p class=\"notice untranslated\" role=\"note\">This page has not been translated into English yet."));
   CHECK(contains(en, "<h1 lang=\"vi\">Giới thiệu</h1>"));
   CHECK(contains(en, "<div class=\"prose\" lang=\"vi\">"));
   CHECK_FALSE(contains(en, "hreflang=\"en\" href=\"https://example.gov.vn/bao-cao/en/about/\""));
