@@ -17,9 +17,14 @@ const Series* Indicators::find(const std::string& id) const {
 
 std::vector<const Observation*> Indicators::of(const std::string& id, const model::Locality& locality) const {
   std::vector<const Observation*> out;
-  if (const Series* s = find(id))
-    for (const Observation& o : s->observations)
-      if (o.locality == &locality) out.push_back(&o);
+  const Series* s = find(id);
+  if (!s) return out;
+  // Observations are sorted by locality slug: find the locality's run.
+  const std::string& slug = locality.page->locality;
+  auto first = std::lower_bound(s->observations.begin(), s->observations.end(), slug,
+                                [](const Observation& o, const std::string& x) { return o.locality->page->locality < x; });
+  for (auto it = first; it != s->observations.end() && it->locality->page->locality == slug; ++it)
+    if (it->locality == &locality) out.push_back(&*it);
   return out;
 }
 

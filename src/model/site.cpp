@@ -12,12 +12,19 @@ using content::Document;
 using content::Kind;
 
 const Locality* Site::locality(const std::string& slug) const {
-  for (const Locality& l : localities)
-    if (l.page->locality == slug) return &l;
-  return nullptr;
+  // Localities are sorted by slug: a national site has thousands.
+  auto it = std::lower_bound(localities.begin(), localities.end(), slug,
+                             [](const Locality& l, const std::string& s) { return l.page->locality < s; });
+  return it != localities.end() && it->page->locality == slug ? &*it : nullptr;
 }
 
 const Page* Site::find(Kind kind, const std::string& locality, const std::string& slug) const {
+  const Locality* l = this->locality(locality);
+  if (l && (kind == Kind::report || kind == Kind::initiative)) {
+    for (const Page* p : kind == Kind::report ? l->reports : l->initiatives)
+      if (p->slug == slug) return p;
+    return nullptr;
+  }
   for (const Page& p : pages)
     if (p.kind == kind && p.locality == locality && p.slug == slug) return &p;
   return nullptr;

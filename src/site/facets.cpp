@@ -33,4 +33,23 @@ std::vector<std::pair<std::string, std::string>> facet_values(const model::Site&
   return out;
 }
 
+FacetIndex index_facets(const model::Site& site) {
+  FacetIndex index;
+  index.all = all_initiatives(site);
+  index.values = facet_values(site);
+  for (std::size_t i = 0; i < index.values.size(); ++i) index.position[index.values[i]] = i;
+  index.initiatives.resize(index.values.size());
+  for (const model::Page* p : index.all)
+    for (const char* facet : kFacets)
+      if (auto it = index.position.find({facet, facet_value(*p, facet)}); it != index.position.end())
+        index.initiatives[it->second].push_back(p);
+  return index;
+}
+
+const std::vector<const model::Page*>& FacetIndex::of(const std::string& facet, const std::string& value) const {
+  static const std::vector<const model::Page*> none;
+  auto it = position.find({facet, value});
+  return it == position.end() ? none : initiatives[it->second];
+}
+
 }  // namespace mb::site

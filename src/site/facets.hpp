@@ -2,6 +2,7 @@
 // Each value gets its own static page, so filtering needs no JavaScript.
 #pragma once
 
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -18,5 +19,20 @@ std::vector<std::pair<std::string, std::string>> facet_values(const model::Site&
 
 // The initiatives of the site, by locality then newest year then slug.
 std::vector<const model::Page*> all_initiatives(const model::Site& site);
+
+// The initiatives grouped by facet value, made once per build: every facet
+// page shows the count of every value, which would otherwise cost
+// values × initiatives per page.
+struct FacetIndex {
+  std::vector<const model::Page*> all;                       // as all_initiatives()
+  std::vector<std::pair<std::string, std::string>> values;   // as facet_values()
+  std::vector<std::vector<const model::Page*>> initiatives;  // per value, in `all` order
+  std::map<std::pair<std::string, std::string>, std::size_t> position;  // value → its index
+
+  // The initiatives with this value; empty for a value no initiative has.
+  const std::vector<const model::Page*>& of(const std::string& facet, const std::string& value) const;
+};
+
+FacetIndex index_facets(const model::Site& site);
 
 }  // namespace mb::site

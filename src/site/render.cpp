@@ -109,7 +109,8 @@ std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Dia
   std::set<std::string> route_paths;
   for (const Route& r : routes) route_paths.insert(r.path);
   LinkResolver links(in.site, urls, route_paths);
-  ViewContext ctx{in.site, in.config, in.theme, urls, links, in.indicators, documents, in.history};
+  const FacetIndex facets = index_facets(in.site);
+  ViewContext ctx{in.site, in.config, in.theme, urls, links, in.indicators, documents, in.history, facets};
   const Data shared[2] = {language_data(ctx, Lang::vi), language_data(ctx, Lang::en)};
 
   std::vector<std::unique_ptr<Compiled>> compiled(pool.size());

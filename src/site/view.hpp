@@ -12,6 +12,7 @@
 #include "core/diagnostic.hpp"
 #include "model/site.hpp"
 #include "site/documents.hpp"
+#include "site/facets.hpp"
 #include "site/history.hpp"
 #include "site/links.hpp"
 #include "site/routes.hpp"
@@ -32,6 +33,7 @@ struct ViewContext {
   const indicators::Indicators& indicators;
   const std::vector<CitedDocument>& documents;
   const History& history;
+  const FacetIndex& facets;
 };
 
 // Shared by every page of one language: UI strings, site title, asset URLs.

@@ -25,10 +25,9 @@ std::string facet_label(const ViewContext& ctx, const std::string& facet, const 
 void add_initiatives(const ViewContext& ctx, const Route& route, Data& d) {
   Lang lang = route.lang;
   bool faceted = route.kind == RouteKind::initiative_facet;
-  std::vector<const model::Page*> all = all_initiatives(ctx.site);
+  const std::vector<const model::Page*>& all = ctx.facets.all;
   Data items = list();
-  for (const model::Page* p : all) {
-    if (faceted && facet_value(*p, route.key) != route.value) continue;
+  for (const model::Page* p : faceted ? ctx.facets.of(route.key, route.value) : all) {
     Data item = initiative_summary(ctx, *p, lang);
     const model::Locality* loc = ctx.site.locality(p->locality);
     item.set("locality", loc ? link_data(ctx, *loc->page, lang) : Data(false));
@@ -39,8 +38,9 @@ void add_initiatives(const ViewContext& ctx, const Route& route, Data& d) {
 
   // Facets with their counts; the current value is marked and not linked.
   std::map<std::string, Data> groups;
-  for (const auto& [facet, value] : facet_values(ctx.site)) {
-    std::size_t n = std::count_if(all.begin(), all.end(), [&](const model::Page* p) { return facet_value(*p, facet) == value; });
+  for (std::size_t i = 0; i < ctx.facets.values.size(); ++i) {
+    const auto& [facet, value] = ctx.facets.values[i];
+    std::size_t n = ctx.facets.initiatives[i].size();
     Data v;
     v.set("label", facet_label(ctx, facet, value, lang));
     v.set("url", ctx.urls.initiative_facet(facet, value, lang));
