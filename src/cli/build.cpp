@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <optional>
 #include <mutex>
 #include <ostream>
 
@@ -96,12 +97,19 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     last_print = now;
     err << "\r\x1b[Krender: " << done << "/" << total << " pages" << (done == total ? "\r\x1b[K" : "") << std::flush;
   };
+  // Pages are written into the staging folder as they are rendered, so none
+  // stays in memory; nothing replaces out_dir unless the whole build succeeds.
+  std::optional<output::Publisher> publisher;
+  if (options.write) publisher.emplace(out_dir);
   site::PipelineOptions pipeline{root, options.base_url,
                                  [&](const char* stage) {
                                    timer.done(stage);
                                    if (live) err << "\r\x1b[K" << stage << " done" << std::flush;
                                  },
-                                 live ? site::Progress(progress) : site::Progress()};
+                                 live ? site::Progress(progress) : site::Progress(),
+                                 nullptr,
+                                 publisher ? site::PageSink([&](const OutputFile& f) { publisher->add(f); })
+                                           : site::PageSink()};
   site::PipelineResult result = site::run_pipeline(pool, fs, pipeline, diags);
   if (live) err << "\r\x1b[K" << std::flush;
   if (!result.ok || !options.write) return report(diags, options, err);
@@ -110,7 +118,8 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
   const std::vector<OutputFile>& files = result.files;
   const site::RenderStats& stats = result.stats;
 
-  output::PublishResult published = output::publish(files, out_dir, pool, output::Retire::background);
+  pool.parallel_for(files.size(), [&](std::size_t i, unsigned) { publisher->add(files[i]); });
+  output::PublishResult published = publisher->commit(output::Retire::background);
   timer.done("write");
   if (!published.ok) {
     report(diags, options, err);
@@ -120,10 +129,8 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
   }
   int code = report(diags, options, err);
   if (!options.quiet) {
-    std::size_t pages = 0;
-    for (const OutputFile& f : files) pages += f.path.size() >= 10 && f.path.ends_with("index.html");
-    out << "Built " << pages << " pages (" << files.size() << " files, " << published.written << " written, "
-        << published.unchanged << " unchanged) into " << out_dir << " in " << static_cast<long>(timer.total_ms())
+    out << "Built " << stats.pages << " pages (" << published.written + published.unchanged << " files, "
+        << published.written << " written, " << published.unchanged << " unchanged) into " << out_dir << " in " << static_cast<long>(timer.total_ms())
         << " ms\n"
         << "Search index: " << (stats.search_index_bytes[0] + 512) / 1024 << " KB (vi), "
         << (stats.search_index_bytes[1] + 512) / 1024 << " KB (en)\n"

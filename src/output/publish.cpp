@@ -8,7 +8,6 @@
 #include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -98,22 +97,6 @@ void remove_leftovers(const std::string& out_dir) {
 
 namespace {
 
-// Every folder the files need, parents included, grouped by depth so each
-// level can be made in parallel once the one above exists.
-std::vector<std::vector<std::string>> folders_by_depth(const std::vector<OutputFile>& files) {
-  std::set<std::string> dirs;
-  for (const OutputFile& f : files)
-    for (std::size_t slash = f.path.find('/'); slash != std::string::npos; slash = f.path.find('/', slash + 1))
-      dirs.insert(f.path.substr(0, slash));
-  std::vector<std::vector<std::string>> levels;
-  for (const std::string& d : dirs) {
-    std::size_t depth = static_cast<std::size_t>(std::count(d.begin(), d.end(), '/'));
-    if (levels.size() <= depth) levels.resize(depth + 1);
-    levels[depth].push_back(d);
-  }
-  return levels;
-}
-
 // Deletes the previous output without making the build wait for it: a
 // detached `rm -rf` that outlives us. If it is killed, the folder is a
 // leftover that the next build's remove_leftovers() clears.
@@ -134,88 +117,117 @@ void remove_in_background(const std::string& dir) {
 
 }  // namespace
 
-PublishResult publish(const std::vector<OutputFile>& files, const std::string& out_dir, WorkerPool& pool,
-                      Retire retire) {
-  PublishResult result;
-  remove_leftovers(out_dir);
-  const std::string staging = sibling(out_dir, kStaging);
+Publisher::Publisher(std::string out_dir) : m_out_dir(std::move(out_dir)) {
+  remove_leftovers(m_out_dir);
+  m_staging = sibling(m_out_dir, kStaging);
   std::error_code ec;
-  fs::create_directories(staging, ec);
-  if (ec) {
-    result.error = staging + ": " + ec.message();
-    return result;
+  fs::create_directories(m_staging, ec);
+  if (ec) fail(m_staging + ": " + ec.message());
+}
+
+Publisher::~Publisher() {
+  // Not committed: the half-written staging folder goes; the output was never touched.
+  std::error_code ignored;
+  if (!m_committed && !m_staging.empty()) fs::remove_all(m_staging, ignored);
+}
+
+void Publisher::fail(const std::string& error) {
+  std::lock_guard lock(m_mutex);
+  if (m_error.empty()) m_error = error;
+}
+
+bool Publisher::make_parents(const std::string& path) {
+  std::size_t slash = path.rfind('/');
+  if (slash == std::string::npos) return true;
+  std::string dir = path.substr(0, slash);
+  {
+    std::lock_guard lock(m_mutex);
+    if (m_dirs.count(dir)) return true;
   }
-  // On any failure the half-written staging folder goes; public/ was never touched.
-  struct Cleanup {
-    const std::string& dir;
-    bool armed = true;
-    ~Cleanup() {
-      std::error_code ignored;
-      if (armed) fs::remove_all(dir, ignored);
+  // Parents first; another worker making the same folder is not an error.
+  for (std::size_t at = dir.find('/'); ; at = dir.find('/', at + 1)) {
+    std::string part = m_staging + "/" + dir.substr(0, at);
+    if (::mkdir(part.c_str(), 0755) != 0 && errno != EEXIST) {
+      fail(part + ": " + std::strerror(errno));
+      return false;
     }
-  } cleanup{staging};
-  for (const std::vector<std::string>& level : folders_by_depth(files)) {
-    std::vector<std::string> errors(level.size());
-    pool.parallel_for(level.size(), [&](std::size_t i, unsigned) {
-      std::string dir = staging + "/" + level[i];
-      if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) errors[i] = dir + ": " + std::strerror(errno);
-    });
-    for (const std::string& e : errors)
-      if (!e.empty()) {
-        result.error = e;
-        return result;
-      }
+    if (at == std::string::npos) break;
   }
-  // Each file is written by one worker; the first error in file order is reported.
-  std::vector<std::string> errors(files.size());
-  std::atomic<std::size_t> written{0}, unchanged_count{0};
-  pool.parallel_for(files.size(), [&](std::size_t i, unsigned) {
-    const OutputFile& f = files[i];
-    std::string target = staging + "/" + f.path;
-    std::string data;
-    if (!f.copy_from.empty() && !read_all(f.copy_from, data)) {
-      errors[i] = f.copy_from + ": cannot read: " + std::strerror(errno);
-      return;
-    }
-    const std::string& bytes = f.copy_from.empty() ? f.data : data;
-    std::string previous = out_dir + "/" + f.path;
-    if (unchanged(previous, bytes) && ::link(previous.c_str(), target.c_str()) == 0) {
-      ++unchanged_count;
-      return;
-    }
-    if (write_all(target, bytes, errors[i])) ++written;
-  });
-  for (const std::string& e : errors)
-    if (!e.empty()) {
-      result.error = e;
+  std::lock_guard lock(m_mutex);
+  m_dirs.insert(dir);
+  return true;
+}
+
+bool Publisher::add(const OutputFile& f) {
+  if (!ok() || !make_parents(f.path)) return false;
+  std::string target = m_staging + "/" + f.path;
+  std::string data;
+  if (!f.copy_from.empty() && !read_all(f.copy_from, data)) {
+    fail(f.copy_from + ": cannot read: " + std::strerror(errno));
+    return false;
+  }
+  const std::string& bytes = f.copy_from.empty() ? f.data : data;
+  std::string previous = m_out_dir + "/" + f.path;
+  if (unchanged(previous, bytes) && ::link(previous.c_str(), target.c_str()) == 0) {
+    ++m_unchanged;
+    return true;
+  }
+  std::string error;
+  if (!write_all(target, bytes, error)) {
+    fail(error);
+    return false;
+  }
+  ++m_written;
+  return true;
+}
+
+bool Publisher::ok() const {
+  std::lock_guard lock(m_mutex);
+  return m_error.empty();
+}
+
+PublishResult Publisher::commit(Retire retire) {
+  PublishResult result;
+  result.written = m_written;
+  result.unchanged = m_unchanged;
+  {
+    std::lock_guard lock(m_mutex);
+    result.error = m_error;
+  }
+  if (!result.error.empty()) return result;
+  // Swap in one step: renameat2(RENAME_EXCHANGE) when the output exists, so
+  // there is no moment without a complete output.
+  std::error_code ec;
+  if (fs::exists(m_out_dir)) {
+    if (::renameat2(AT_FDCWD, m_staging.c_str(), AT_FDCWD, m_out_dir.c_str(), RENAME_EXCHANGE) != 0) {
+      result.error = m_out_dir + ": cannot replace: " + std::strerror(errno);
       return result;
     }
-  result.written = written;
-  result.unchanged = unchanged_count;
-  // Swap in one step: renameat2(RENAME_EXCHANGE) when public/ exists, so there
-  // is no moment without a complete public/.
-  if (fs::exists(out_dir)) {
-    if (::renameat2(AT_FDCWD, staging.c_str(), AT_FDCWD, out_dir.c_str(), RENAME_EXCHANGE) != 0) {
-      result.error = out_dir + ": cannot replace: " + std::strerror(errno);
-      return result;
-    }
-    const std::string retired = sibling(out_dir, kRetired);
-    if (::rename(staging.c_str(), retired.c_str()) == 0) {
+    m_committed = true;
+    const std::string retired = sibling(m_out_dir, kRetired);
+    if (::rename(m_staging.c_str(), retired.c_str()) == 0) {
       if (retire == Retire::background)
         remove_in_background(retired);
       else
         fs::remove_all(retired, ec);
     }
   } else {
-    fs::create_directories(fs::absolute(out_dir).parent_path(), ec);
-    if (::rename(staging.c_str(), out_dir.c_str()) != 0) {
-      result.error = out_dir + ": cannot create: " + std::strerror(errno);
+    fs::create_directories(fs::absolute(m_out_dir).parent_path(), ec);
+    if (::rename(m_staging.c_str(), m_out_dir.c_str()) != 0) {
+      result.error = m_out_dir + ": cannot create: " + std::strerror(errno);
       return result;
     }
+    m_committed = true;
   }
-  cleanup.armed = false;
   result.ok = true;
   return result;
+}
+
+PublishResult publish(const std::vector<OutputFile>& files, const std::string& out_dir, WorkerPool& pool,
+                      Retire retire) {
+  Publisher publisher(out_dir);
+  if (publisher.ok()) pool.parallel_for(files.size(), [&](std::size_t i, unsigned) { publisher.add(files[i]); });
+  return publisher.commit(retire);
 }
 
 }  // namespace mb::output

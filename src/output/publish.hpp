@@ -7,6 +7,9 @@
 // takes seconds to delete.
 #pragma once
 
+#include <atomic>
+#include <mutex>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -26,6 +29,38 @@ struct PublishResult {
 enum class Retire {
   now,         // deleted before publish returns
   background,  // deleted by a detached process, off the build's critical path
+};
+
+// One new output, written file by file into a staging folder beside
+// out_dir, then swapped in by commit(). add() may be called from several
+// threads at once, as pages are rendered, so no page needs to stay in
+// memory until the end. Destroyed without a successful commit(), it removes
+// the staging folder and out_dir stays as it was.
+class Publisher {
+ public:
+  explicit Publisher(std::string out_dir);
+  ~Publisher();
+  Publisher(const Publisher&) = delete;
+  Publisher& operator=(const Publisher&) = delete;
+
+  // Writes one file, or hard-links the previous output's copy when its bytes
+  // are the same. False after any error (the first one is kept for commit()).
+  bool add(const OutputFile& file);
+  bool ok() const;
+  PublishResult commit(Retire retire = Retire::now);
+
+ private:
+  bool make_parents(const std::string& path);
+  void fail(const std::string& error);
+
+  std::string m_out_dir;
+  std::string m_staging;
+  mutable std::mutex m_mutex;
+  std::set<std::string> m_dirs;  // folders made in the staging folder
+  std::string m_error;
+  std::atomic<std::size_t> m_written{0};
+  std::atomic<std::size_t> m_unchanged{0};
+  bool m_committed = false;
 };
 
 // Writes the files (on all of the pool's workers) and swaps them in.

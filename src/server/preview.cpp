@@ -66,7 +66,7 @@ std::string rebuild(const ServeOptions& options, const std::string& site_dir, Wo
   RealFileSystem fs;
   Diagnostics diags;
   site::PipelineOptions pipeline{options.root, "http://" + options.host + ":" + std::to_string(options.port) + "/", {}, {},
-                                 &cache};
+                                 &cache, {}};
   auto started = std::chrono::steady_clock::now();
   site::PipelineResult result = site::run_pipeline(pool, fs, pipeline, diags);
   std::string text;

@@ -34,11 +34,12 @@ PipelineResult run_pipeline(WorkerPool& pool, const FileSystem& fs, const Pipeli
   theme::Theme theme = theme::load(fs, root, *config, diags);
   stage("theme");
   if (diags.has_errors()) return result;
+  normalize_theme(theme);
   History history = read_history(root);
   result.history = history.available;
   stage("history");
   result.files = render_site(pool, {site, *config, theme, indicators, history, root}, diags, &result.stats,
-                             options.on_progress, options.cache);
+                             options.on_progress, options.cache, options.on_page);
   stage("render");
   result.ok = !diags.has_errors();
   return result;

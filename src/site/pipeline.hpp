@@ -21,6 +21,7 @@ struct PipelineOptions {
   std::function<void(const char* stage)> on_stage;  // after each stage, for timings
   Progress on_progress;                             // pages rendered so far, from the worker threads
   RenderCache* cache = nullptr;                     // serve: reuse pages whose inputs did not change
+  PageSink on_page;  // build: takes each page as it is rendered; `files` then holds the rest
 };
 
 struct PipelineResult {

@@ -96,7 +96,7 @@ std::uint64_t route_fingerprint(std::uint64_t site_print, const Route& route) {
 }  // namespace
 
 std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Diagnostics& diags, RenderStats* stats,
-                                    const Progress& progress, RenderCache* cache) {
+                                    const Progress& progress, RenderCache* cache, const PageSink& sink) {
   std::vector<OutputFile> files;
   check_templates(in.theme, diags);
   check_strings(in.theme, diags);
@@ -121,10 +121,19 @@ std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Dia
   const std::uint64_t site_print = cache ? site_fingerprint(in, routes) : 0;
   std::vector<std::uint64_t> prints(routes.size(), 0);
   std::atomic<std::size_t> reused{0};
+  auto render_page = [&](std::size_t i, unsigned worker) {
+    const Route& route = routes[i];
+    Data page = page_data(ctx, route, local[i], &texts[i]);
+    kainjow::mustache::context<std::string> context(&shared[route.lang == Lang::vi ? 0 : 1]);
+    context.push(&page);
+    kainjow::mustache::mustache& tmpl = *compiled[worker]->at(template_name(route.kind));
+    pages[i].data = tmpl.render(context);
+  };
   pool.parallel_for(routes.size(), [&](std::size_t i, unsigned worker) {
     if (!compiled[worker]) compiled[worker] = std::make_unique<Compiled>(compile(in.theme));
     const Route& route = routes[i];
     pages[i].path = urls.output_path(route.path);
+    bool hit_cache = false;
     if (cache && route.kind != RouteKind::translations) {
       prints[i] = route_fingerprint(site_print, route);
       // Workers only read the cache here; it is updated after the loop.
@@ -134,17 +143,17 @@ std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Dia
         texts[i] = hit->second.text;
         local[i] = hit->second.diags;
         ++reused;
-        if (progress) progress(++done, routes.size());
-        return;
+        hit_cache = true;
       }
     }
-    Data page = page_data(ctx, route, local[i], &texts[i]);
-    kainjow::mustache::context<std::string> context(&shared[route.lang == Lang::vi ? 0 : 1]);
-    context.push(&page);
-    kainjow::mustache::mustache& tmpl = *compiled[worker]->at(template_name(route.kind));
-    pages[i].data = tmpl.render(context);
+    if (!hit_cache) render_page(i, worker);
+    if (sink) {
+      sink(pages[i]);
+      if (!cache) std::string().swap(pages[i].data);
+    }
     if (progress) progress(++done, routes.size());
   });
+
   if (cache) {
     cache->reused = reused;
     std::map<std::string, CachedPage> next;
@@ -153,8 +162,14 @@ std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Dia
     cache->pages = std::move(next);
   }
   for (Diagnostics& d : local) diags.append(d);
+  if (stats)
+    for (const OutputFile& p : pages) stats->pages += p.path.size() >= 10 && p.path.ends_with("index.html");
 
-  files = std::move(pages);
+  // Every output path, to find two sources writing the same file.
+  std::vector<std::pair<std::string, std::string>> made;  // path, source
+  if (!sink) files = std::move(pages);
+  else
+    for (const OutputFile& p : pages) made.push_back({p.path, p.path});
   for (OutputFile& f : machine_files(ctx, routes)) files.push_back(std::move(f));
   for (Lang lang : kLangs) {
     std::string index = search_index(search_entries(ctx, routes, texts, lang), pool);
@@ -173,10 +188,11 @@ std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Dia
     files.push_back({"files/" + locality + "/" + name, {}, join_path(in.root, "content/" + a)});
   }
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
-  for (std::size_t i = 1; i < files.size(); ++i)
-    if (files[i].path == files[i - 1].path)
-      diags.error(files[i].copy_from.empty() ? files[i].path : files[i].copy_from,
-                  "two sources produce the same output file " + files[i].path,
+  for (const OutputFile& f : files) made.push_back({f.path, f.copy_from.empty() ? f.path : f.copy_from});
+  std::sort(made.begin(), made.end());
+  for (std::size_t i = 1; i < made.size(); ++i)
+    if (made[i].first == made[i - 1].first)
+      diags.error(made[i].second, "two sources produce the same output file " + made[i].first,
                   "rename the static file or the page so each output path is made once");
   return files;
 }

@@ -29,16 +29,23 @@ struct RenderInput {
 
 struct RenderStats {
   std::size_t search_index_bytes[2] = {0, 0};  // by Lang
+  std::size_t pages = 0;                       // index.html files, whether in the list or given to the sink
 };
 
 // Called from the worker threads as pages are rendered: (done, total).
 using Progress = std::function<void(std::size_t, std::size_t)>;
 
+// Takes each page as soon as it is rendered, from the worker threads, so the
+// build can write it and free it at once.
+using PageSink = std::function<void(const OutputFile&)>;
+
 // Returns the files sorted by path. Diagnostics are in route order.
 // With a cache, pages whose fingerprint did not change since the last call
 // are reused instead of rendered (see render_cache.hpp); the output is the same.
+// With a sink, every page goes to it instead, and the returned list holds the
+// other files only (CSS, search index, open data, static files, attachments).
 std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Diagnostics& diags,
                                     RenderStats* stats = nullptr, const Progress& progress = {},
-                                    RenderCache* cache = nullptr);
+                                    RenderCache* cache = nullptr, const PageSink& sink = {});
 
 }  // namespace mb::site
