@@ -7,6 +7,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <memory>
 
 #include "core/assert.hpp"
@@ -150,33 +151,57 @@ bool is_valid_slug(std::string_view s) {
 }
 
 std::vector<std::string> words(std::string_view utf8) {
-  // Lower-case and compose the whole text once, then cut it into words.
-  icu::UnicodeString u = from_utf8(utf8);
-  u.toLower(vietnamese());
-  const icu::Normalizer2& nfc = normalizer(true);
-  UErrorCode status = U_ZERO_ERROR;
-  if (!nfc.isNormalized(u, status)) {
-    status = U_ZERO_ERROR;
-    u = nfc.normalize(u, status);
-  }
-  MB_ASSERT(U_SUCCESS(status));
-  std::vector<std::string> out;
-  std::string word;
-  for (int32_t i = 0; i < u.length();) {
-    UChar32 c = u.char32At(i);
-    bool part = u_isalnum(c) || u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK;
-    if (part) {
-      char buf[U8_MAX_LENGTH];
-      int32_t n = 0;
-      U8_APPEND_UNSAFE(buf, n, c);  // c is a valid code point: it came from UTF-16
-      word.append(buf, static_cast<std::size_t>(n));
-    } else if (!word.empty()) {
-      out.push_back(std::move(word));
-      word.clear();
+  // One pass over the UTF-8 text: lower-case each code point (simple case
+  // mapping, which is the full one for Vietnamese), cut at anything that is
+  // not a letter, digit or mark; then compose, which lower-casing NFC text
+  // rarely disturbs.
+  std::string lowered;
+  lowered.reserve(utf8.size());
+  std::vector<std::pair<std::size_t, std::size_t>> spans;  // [begin, end) in `lowered`
+  std::size_t start = std::string::npos;
+  const auto* text = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    if (text[i] < 0x80) {
+      c = text[i++];
+      bool part = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
+      if (!part) {
+        if (start != std::string::npos) spans.push_back({start, lowered.size()});
+        start = std::string::npos;
+        continue;
+      }
+      if (start == std::string::npos) start = lowered.size();
+      lowered += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      continue;
     }
-    i += U16_LENGTH(c);
+    U8_NEXT(text, i, length, c);
+    bool part = c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK);
+    if (!part) {
+      if (start != std::string::npos) spans.push_back({start, lowered.size()});
+      start = std::string::npos;
+      continue;
+    }
+    if (start == std::string::npos) start = lowered.size();
+    char buf[U8_MAX_LENGTH];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buf, n, u_tolower(c));
+    lowered.append(buf, static_cast<std::size_t>(n));
   }
-  if (!word.empty()) out.push_back(std::move(word));
+  if (start != std::string::npos) spans.push_back({start, lowered.size()});
+  std::vector<std::string> out;
+  out.reserve(spans.size());
+  const icu::Normalizer2& nfc = normalizer(true);
+  for (const auto& [begin, end] : spans) {
+    std::string_view w(lowered.data() + begin, end - begin);
+    bool ascii = std::all_of(w.begin(), w.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+    UErrorCode status = U_ZERO_ERROR;
+    if (ascii || (nfc.isNormalizedUTF8(icu::StringPiece(w.data(), static_cast<int32_t>(w.size())), status) &&
+                  U_SUCCESS(status)))
+      out.emplace_back(w);
+    else
+      out.push_back(to_nfc(w));
+  }
   return out;
 }
 
