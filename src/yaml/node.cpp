@@ -33,11 +33,12 @@ constexpr std::size_t kMaxDepth = 64;
 // a map frame stores a pending key until its value arrives.
 class TreeBuilder final : public YAML::EventHandler {
  public:
-  TreeBuilder(const SourceFile& file, std::size_t base, Diagnostics& diags)
-      : m_file(file), m_base(base), m_diags(diags) {}
+  TreeBuilder(const SourceFile& file, std::size_t base, std::size_t end, Diagnostics& diags)
+      : m_file(file), m_base(base), m_end(end), m_diags(diags) {}
 
   Node take_root() { return std::move(m_root); }
   bool ok() const { return m_ok; }
+  bool unclosed_quote() const { return m_unclosed_quote; }
 
   void OnDocumentStart(const YAML::Mark&) override {}
   void OnDocumentEnd() override {}
@@ -67,7 +68,15 @@ class TreeBuilder final : public YAML::EventHandler {
     n.offset = offset(mark);
     // Point at the text, not its opening quote, so carets and formula offsets line up.
     const std::string& text = m_file.text();
-    if (n.quoted && n.offset < text.size() && (text[n.offset] == '"' || text[n.offset] == '\'')) ++n.offset;
+    if (n.quoted && n.offset < text.size() && (text[n.offset] == '"' || text[n.offset] == '\'')) {
+      if (!closed_quote(n.offset)) {
+        m_unclosed_quote = true;
+        std::string q(1, text[n.offset]);
+        error(mark, "this " + std::string(q == "\"" ? "double" : "single") + " quote is never closed",
+              "end the value with a closing " + q + "; until then every line after it is read as part of this value");
+      }
+      ++n.offset;
+    }
     push(std::move(n));
   }
 
@@ -92,6 +101,25 @@ class TreeBuilder final : public YAML::EventHandler {
     Node key;
     std::set<std::string> seen;
   };
+
+  // yaml-cpp accepts a quoted scalar that runs into the end of its input:
+  // `title: "Báo cáo` in front matter silently swallows every following key.
+  bool closed_quote(std::size_t open) const {
+    const std::string& text = m_file.text();
+    const char q = text[open];
+    for (std::size_t i = open + 1; i < m_end && i < text.size(); ++i) {
+      if (q == '"' && text[i] == '\\') {
+        ++i;
+      } else if (text[i] == q) {
+        if (q == '\'' && i + 1 < m_end && text[i + 1] == '\'') {
+          ++i;  // '' is a single quote inside a single-quoted value
+          continue;
+        }
+        return true;
+      }
+    }
+    return false;
+  }
 
   std::size_t offset(const YAML::Mark& mark) const {
     return m_base + static_cast<std::size_t>(mark.pos < 0 ? 0 : mark.pos);
@@ -157,10 +185,12 @@ class TreeBuilder final : public YAML::EventHandler {
 
   const SourceFile& m_file;
   std::size_t m_base;
+  std::size_t m_end;
   Diagnostics& m_diags;
   std::vector<Frame> m_stack;
   Node m_root;
   bool m_ok = true;
+  bool m_unclosed_quote = false;
   int m_too_deep = 0;
 };
 
@@ -197,7 +227,7 @@ bool parse(const SourceFile& file, std::size_t begin, std::size_t end, Node& out
   out.kind = Node::Kind::map;
   out.offset = begin;
   std::istringstream in{std::string(text)};
-  TreeBuilder builder(file, begin, diags);
+  TreeBuilder builder(file, begin, end, diags);
   try {
     YAML::Parser parser(in);
     parser.HandleNextDocument(builder);
@@ -206,6 +236,9 @@ bool parse(const SourceFile& file, std::size_t begin, std::size_t end, Node& out
       return false;
     }
   } catch (const YAML::Exception& e) {
+    // An unclosed quote swallowed the closing brackets after it: that error
+    // is the cause, already reported at the quote.
+    if (builder.unclosed_quote()) return false;
     std::size_t at = begin + static_cast<std::size_t>(e.mark.pos < 0 ? 0 : e.mark.pos);
     // yaml-cpp's message for a tab in indentation ("illegal map value") hides
     // the cause: name the tab. Tabs inside block scalars parse fine and never get here.

@@ -230,3 +230,51 @@ TEST_CASE("yaml: kind_name names each kind for messages") {
   n.kind = yaml::Node::Kind::map;
   CHECK(std::string(n.kind_name()) == "a map");
 }
+
+TEST_CASE("yaml: a quoted value that is never closed is an error, not the rest of the file") {
+  // yaml-cpp alone reads `"Giới thiệu` to the end of the input as one value.
+  Parsed p = parse_text("title: \"Giới thiệu\nweight: 1\n");
+  CHECK_FALSE(p.ok);
+  CHECK(all_text(p.diags) ==
+        "data/x.yaml:1:8: error: this double quote is never closed\n"
+        "  1 | title: \"Giới thiệu\n"
+        "    |        ^\n"
+        "  hint: end the value with a closing \"; until then every line after it is read as part of this value\n");
+
+  Parsed single = parse_text("a: 1\nsummary: 'Phường ''An Bình\n");
+  CHECK_FALSE(single.ok);
+  REQUIRE(single.diags.all().size() == 1);
+  CHECK(single.diags.all()[0].line == 2);
+  CHECK(single.diags.all()[0].column == 10);
+  CHECK(single.diags.all()[0].message == "this single quote is never closed");
+}
+
+TEST_CASE("yaml: closed quotes with escapes, doubled quotes and line breaks are fine") {
+  Parsed p = parse_text("a: \"x \\\" y\"\nb: 'it''s'\nc: \"hai\n  dòng\"\nd: ''\ne: \"\\\\\"\n");
+  CHECK_MESSAGE(p.ok, all_text(p.diags));
+  CHECK(p.root.find("a")->value == "x \" y");
+  CHECK(p.root.find("b")->value == "it's");
+  CHECK(p.root.find("c")->value == "hai dòng");
+  CHECK(p.root.find("d")->value == "");
+  CHECK(p.root.find("e")->value == "\\");
+}
+
+TEST_CASE("yaml: the quote check reads only the given range") {
+  // Front matter ends before the closing quote further down the file.
+  SourceFile file("content/pages/a.vi.md", "---\ntitle: \"Giới thiệu\n---\n\nVăn bản có \" đóng.\n");
+  yaml::Node root;
+  Diagnostics diags;
+  std::size_t begin = 4, end = file.text().find("---", 4);
+  CHECK_FALSE(yaml::parse(file, begin, end, root, diags));
+  REQUIRE(diags.all().size() == 1);
+  CHECK(diags.all()[0].message == "this double quote is never closed");
+  CHECK(diags.all()[0].line == 2);
+}
+
+TEST_CASE("yaml: an unclosed quote inside a flow map is reported once, at the quote") {
+  Parsed p = parse_text("length_m: {name: {vi: \"Chiều dài, en: Length}, unit: {vi: m, en: m}}\n");
+  CHECK_FALSE(p.ok);
+  REQUIRE(p.diags.all().size() == 1);
+  CHECK(p.diags.all()[0].message == "this double quote is never closed");
+  CHECK(p.diags.all()[0].column == 23);
+}
