@@ -3,8 +3,10 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
+#include <utility>
 
 #include "core/assert.hpp"
 
@@ -70,20 +72,42 @@ std::string plain_text(cmark_node* node) {
   return out;
 }
 
-// Positions of inline nodes are not always kept by cmark-gfm; fall back to
-// the nearest block that has one.
-std::size_t node_offset(const SourceFile& file, int first_line, cmark_node* node) {
+// The bytes of the source a node covers. cmark-gfm does not keep the position
+// of every inline node: fall back to the nearest enclosing block that has one.
+struct Span {
+  std::size_t begin = 0, end = 0;
+};
+
+Span node_span(const SourceFile& file, int first_line, cmark_node* node) {
   for (cmark_node* n = node; n; n = cmark_node_parent(n)) {
     int line = cmark_node_get_start_line(n);
-    if (line > 0) return file.offset(first_line + line - 1, cmark_node_get_start_column(n) - 1);
+    if (line <= 0) continue;
+    Span s;
+    s.begin = file.offset(first_line + line - 1, cmark_node_get_start_column(n) - 1);
+    // An HTML block ending at a blank line reports an end before its start:
+    // then the span runs to the end of its first line.
+    int end_line = cmark_node_get_end_line(n);
+    if (end_line >= line) s.end = file.offset(first_line + end_line - 1, cmark_node_get_end_column(n));
+    if (s.end <= s.begin) {
+      int at = first_line + line - 1;
+      s.end = std::max(s.begin, file.offset(at, 0) + file.line_text(at).size());
+    }
+    return s;
   }
-  return file.offset(first_line, 0);
+  std::size_t at = file.offset(first_line, 0);
+  return {at, at};
 }
 
-// The offset of `needle` at or after `from`, or `from` when it is not there.
-std::size_t find_from(const SourceFile& file, std::size_t from, std::string_view needle) {
-  std::size_t at = needle.empty() ? std::string::npos : file.text().find(needle, from);
-  return at == std::string::npos ? from : at;
+// Where `needle` is written inside `span`. A target written with entities
+// (jav&#x61;script:) is not in the source as decoded: then the whole node,
+// up to the end of its first line, rather than a look-alike elsewhere.
+std::pair<std::size_t, std::size_t> locate(const SourceFile& file, Span span, std::string_view needle) {
+  std::string_view text = std::string_view(file.text()).substr(0, span.end);
+  std::size_t at = needle.empty() ? std::string::npos : text.find(needle, span.begin);
+  if (at != std::string::npos) return {at, needle.size()};
+  std::size_t line_end = text.find('\n', span.begin);
+  std::size_t end = line_end == std::string::npos ? span.end : line_end;
+  return {span.begin, std::max<std::size_t>(end - span.begin, 1)};
 }
 
 struct Walker {
@@ -112,9 +136,8 @@ struct Walker {
 
   void raw_html(cmark_node* n) {
     std::string literal = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
-    std::size_t at = find_from(file, node_offset(file, first_line, n), literal.substr(0, literal.find('\n')));
-    diags.add(file.at(Severity::warning, at, literal.find('\n') == std::string::npos ? literal.size() : literal.find('\n'),
-                      "raw HTML is not allowed in content; it was removed",
+    auto [at, length] = locate(file, node_span(file, first_line, n), literal.substr(0, literal.find('\n')));
+    diags.add(file.at(Severity::warning, at, length, "raw HTML is not allowed in content; it was removed",
                       "use Markdown instead: **bold**, [link](https://…), | tables |"));
     doomed.push_back(n);
   }
@@ -122,9 +145,9 @@ struct Walker {
   void link(cmark_node* n) {
     const char* raw = cmark_node_get_url(n);
     std::string url = raw ? raw : "";
-    std::size_t at = find_from(file, node_offset(file, first_line, n), url);
+    auto [at, length] = locate(file, node_span(file, first_line, n), url);
     auto fail = [&](const std::string& message, const std::string& hint) {
-      diags.add(file.at(Severity::error, at, url.size(), message, hint));
+      diags.add(file.at(Severity::error, at, length, message, hint));
       cmark_node_set_url(n, "");
     };
     std::string scheme = url_scheme(url);

@@ -357,3 +357,52 @@ TEST_CASE("markdown: link_terms does not link a term inside a longer number") {
   // Punctuation and brackets end a term.
   CHECK(with_terms("(33/CT-TTg)\n") == "<p>(<a href=\"/van-ban/33-ct-ttg/\">33/CT-TTg</a>)</p>\n");
 }
+
+TEST_CASE("markdown: a target written with entities is reported at its own link, not a later look-alike") {
+  // The decoded target "javascript:alert(1)" is not in the source as written;
+  // the same characters appear, harmless, in a later https link.
+  Rendered r = render_text(
+      "Một [c](jav&#x61;script:alert(1)) hai.\n\nBốn [ok](https://example.gov.vn/javascript:alert(1)).\n");
+  CHECK(test::all_text(r.diags) ==
+        "content/pages/a.vi.md:1:5: error: link target uses the 'javascript:' scheme, which is not allowed\n"
+        "  1 | Một [c](jav&#x61;script:alert(1)) hai.\n"
+        "    |     ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n"
+        "  hint: link to an https:// address or to a page of the site\n");
+  CHECK(r.out.html.find("<a href=\"https://example.gov.vn/javascript:alert(1)\">ok</a>") != std::string::npos);
+}
+
+TEST_CASE("markdown: every form of an unsafe target is refused at its own line") {
+  const std::vector<std::string> lines = {
+      "[a](jav&#x61;script:alert(1))",
+      "[b](&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1))",
+      "[c](<java script:alert(1)>)",
+      "[d](&#x20;javascript:alert(1))",
+      "<JavaScript:alert(1)>",
+      "[e][ref]",
+      "![f][img]",
+      "[g](java&NewLine;script:alert(1))",
+      "[h](\x01javascript:alert(1))",
+      "![i](DATA:image/svg+xml;base64,PHN2Zz4=)",
+  };
+  std::string text;
+  for (const std::string& l : lines) text += l + "\n\n";
+  text += "[ref]: javascript:alert(1)\n[img]: VBScript:msgbox(1) \"t\"\n";
+  Rendered r = render_text(text);
+  REQUIRE(r.diags.all().size() == lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    CAPTURE(lines[i]);
+    const Diagnostic& d = r.diags.all()[i];
+    CHECK(d.severity == Severity::error);
+    CHECK(d.line == static_cast<int>(2 * i + 1));
+    CHECK(d.message.find("scheme, which is not allowed") != std::string::npos);
+  }
+  // Every target is emptied; an autolink's text stays as harmless text.
+  auto count = [&](const std::string& what) {
+    std::size_t n = 0;
+    for (std::size_t at = r.out.html.find(what); at != std::string::npos; at = r.out.html.find(what, at + 1)) ++n;
+    return n;
+  };
+  CHECK_MESSAGE(count("href=\"\"") + count("src=\"\"") == lines.size(), r.out.html);
+  CHECK(count("href=\"") + count("src=\"") == lines.size());
+  for (const char* bad : {"msgbox", "base64"}) CHECK(r.out.html.find(bad) == std::string::npos);
+}
