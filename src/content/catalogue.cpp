@@ -150,11 +150,11 @@ const LocalizedText* Breakdown::item(const std::string& item_id) const {
   return nullptr;
 }
 
-void parse_indicators(std::shared_ptr<const SourceFile> source, Catalogue& out, Diagnostics& diags) {
+bool parse_indicators(std::shared_ptr<const SourceFile> source, Catalogue& out, Diagnostics& diags) {
   out.indicators_file = source;
   const SourceFile& file = *source;
   yaml::Node root;
-  if (!read_root(file, root, diags)) return;
+  if (!read_root(file, root, diags)) return false;
   yaml::Reader r{file, diags};
   yaml::check_keys(r, root, {"breakdowns", "categories", "indicators"});
   if (const yaml::Node* b = root.find("breakdowns")) read_breakdowns(r, *b, out);
@@ -182,22 +182,24 @@ void parse_indicators(std::shared_ptr<const SourceFile> source, Catalogue& out, 
       read_indicator(r, k, v, out);
     }
   }
+  return true;
 }
 
-void parse_fields(const SourceFile& file, Catalogue& out, Diagnostics& diags) {
+bool parse_fields(const SourceFile& file, Catalogue& out, Diagnostics& diags) {
   yaml::Node root;
-  if (!read_root(file, root, diags)) return;
+  if (!read_root(file, root, diags)) return false;
   yaml::Reader r{file, diags};
   for (const auto& [k, v] : root.entries) {
     if (!i18n::is_valid_slug(k.value))
       r.error(k, "field id '" + k.value + "' is not a valid slug", "e.g. culture-society");
     out.fields.push_back({k.value, read_localized(r, v, k.value)});
   }
+  return true;
 }
 
-void parse_measures(const SourceFile& file, Catalogue& out, Diagnostics& diags) {
+bool parse_measures(const SourceFile& file, Catalogue& out, Diagnostics& diags) {
   yaml::Node root;
-  if (!read_root(file, root, diags)) return;
+  if (!read_root(file, root, diags)) return false;
   yaml::Reader r{file, diags};
   for (const auto& [k, v] : root.entries) {
     if (!is_valid_id(k.value)) r.error(k, "measure id '" + k.value + "' is not valid", "e.g. length_m");
@@ -216,11 +218,12 @@ void parse_measures(const SourceFile& file, Catalogue& out, Diagnostics& diags) 
     }
     out.measures.push_back(std::move(m));
   }
+  return true;
 }
 
-void parse_documents(const SourceFile& file, Catalogue& out, Diagnostics& diags) {
+bool parse_documents(const SourceFile& file, Catalogue& out, Diagnostics& diags) {
   yaml::Node root;
-  if (!read_root(file, root, diags)) return;
+  if (!read_root(file, root, diags)) return false;
   yaml::Reader r{file, diags};
   yaml::check_keys(r, root, {"types", "issuers", "documents"});
   if (const yaml::Node* types = root.find("types"); types && r.expect_map(*types, "types"))
@@ -249,6 +252,7 @@ void parse_documents(const SourceFile& file, Catalogue& out, Diagnostics& diags)
       out.documents.push_back(std::move(g));
     }
   }
+  return true;
 }
 
 }  // namespace mb::content

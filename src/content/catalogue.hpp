@@ -95,9 +95,11 @@ struct Catalogue {
 };
 
 // Each reads one file into `out`; a missing file is simply an empty catalogue.
-void parse_indicators(std::shared_ptr<const SourceFile> file, Catalogue& out, Diagnostics& diags);
-void parse_fields(const SourceFile& file, Catalogue& out, Diagnostics& diags);
-void parse_measures(const SourceFile& file, Catalogue& out, Diagnostics& diags);
-void parse_documents(const SourceFile& file, Catalogue& out, Diagnostics& diags);
+// False when the file is not YAML (reported): nothing can be checked against
+// it, so references into it should not be reported as unknown.
+bool parse_indicators(std::shared_ptr<const SourceFile> file, Catalogue& out, Diagnostics& diags);
+bool parse_fields(const SourceFile& file, Catalogue& out, Diagnostics& diags);
+bool parse_measures(const SourceFile& file, Catalogue& out, Diagnostics& diags);
+bool parse_documents(const SourceFile& file, Catalogue& out, Diagnostics& diags);
 
 }  // namespace mb::content

@@ -25,6 +25,7 @@ void error_at(Diagnostics& diags, const Document& d, std::size_t offset, std::si
 // Indicator ids must be in the catalogue; their values are checked by the indicators module.
 void check_indicator_ids(const Site& site, const Document& d, Diagnostics& diags) {
   const auto& catalogue = site.catalogue;
+  if (site.unreadable.count("data/indicators.yaml")) return;  // reported where it fails
   for (const auto& [id, value] : d.report.indicators) {
     if (catalogue.indicator(id.value)) continue;
     std::string hint = did_you_mean(id.value, ids_of(catalogue.indicators));
@@ -56,8 +57,10 @@ void check_report(const Site& site, const Document& d, Diagnostics& diags) {
 
 // Ids of locality facts and initiative results name measures of data/measures.yaml.
 void check_measures(const Site& site, const Document& d, const content::QuantityMap& values, Diagnostics& diags) {
+  bool unreadable = site.unreadable.count("data/measures.yaml") > 0;
   for (const auto& [id, q] : values) {
     if (!site.catalogue.measure(id.value)) {
+      if (unreadable) continue;
       std::string hint = did_you_mean(id.value, ids_of(site.catalogue.measures));
       error_at(diags, d, id.offset, id.value.size(), "unknown measure '" + id.value + "'",
                hint.empty() ? "measures are defined in data/measures.yaml" : hint);
@@ -69,7 +72,7 @@ void check_measures(const Site& site, const Document& d, const content::Quantity
 
 void check_initiative(const Site& site, const Document& d, Diagnostics& diags) {
   const auto& f = d.initiative.field;
-  if (!f.value.empty() && !site.catalogue.field(f.value)) {
+  if (!f.value.empty() && !site.catalogue.field(f.value) && !site.unreadable.count("data/fields.yaml")) {
     std::string hint = did_you_mean(f.value, ids_of(site.catalogue.fields));
     error_at(diags, d, f.offset, f.value.size(), "unknown field '" + f.value + "'",
              hint.empty() ? "fields are defined in data/fields.yaml" : hint);

@@ -39,7 +39,7 @@ struct Site {
   std::vector<content::Document> documents;
   content::Catalogue catalogue;
   std::set<std::string> attachments;  // paths relative to content/, "localities/x/files/a.pdf"
-  std::set<std::string> unreadable;   // content files that failed to parse (already reported)
+  std::set<std::string> unreadable;   // content and data files that failed to parse (already reported)
 
   std::vector<Page> pages;  // home, localities, reports, initiatives, free pages; sorted by source path
   const Page* home = nullptr;
@@ -54,7 +54,7 @@ struct Inputs {
   std::vector<content::Document> documents;
   content::Catalogue catalogue;
   std::vector<std::string> attachments;  // relative to content/
-  std::set<std::string> unreadable;      // content files that exist but failed to parse
+  std::set<std::string> unreadable;      // content and data files that exist but failed to parse
 };
 
 // Pairs twins, resolves references, orders lists. Reports every broken

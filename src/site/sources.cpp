@@ -90,9 +90,18 @@ Sources scan_sources(const FileSystem& fs, const std::string& root, Diagnostics&
   for (const std::string& link : links)
     diags.add({Severity::error, "content/" + link, 1, 1, "symbolic links are not followed in content/", {}, 1,
                "copy the file into the site instead of linking to it", {}});
+  std::vector<std::string> data_links;
+  fs.list_files(join_path(root, "data"), &data_links);
+  for (const std::string& link : data_links)
+    diags.add({Severity::error, "data/" + link, 1, 1, "symbolic links are not followed in data/", {}, 1,
+               "copy the file into the site instead of linking to it", {}});
   auto data_file = [&](const char* name) -> std::shared_ptr<const SourceFile> {
     std::string path = std::string("data/") + name;
-    return fs.is_file(join_path(root, path)) ? read_text(fs, root, path, diags) : nullptr;
+    bool link = std::find(data_links.begin(), data_links.end(), name) != data_links.end();
+    std::shared_ptr<const SourceFile> file;
+    if (!link && fs.is_file(join_path(root, path))) file = read_text(fs, root, path, diags);
+    if (!file && (link || fs.is_file(join_path(root, path)))) out.unreadable.push_back(path);
+    return file;
   };
   out.indicators = data_file("indicators.yaml");
   out.fields = data_file("fields.yaml");
@@ -115,14 +124,27 @@ model::Inputs parse_sources(WorkerPool& pool, const Sources& sources, Diagnostic
     else
       inputs.unreadable.insert(sources.documents[i]->path());
   }
-  if (sources.indicators) content::parse_indicators(sources.indicators, inputs.catalogue, diags);
-  if (sources.fields) content::parse_fields(*sources.fields, inputs.catalogue, diags);
-  if (sources.measures) content::parse_measures(*sources.measures, inputs.catalogue, diags);
-  if (sources.glossary) content::parse_documents(*sources.glossary, inputs.catalogue, diags);
+  // A data file that is not YAML is reported once; model checks skip the
+  // references into it instead of calling every id unknown.
+  if (sources.indicators && !content::parse_indicators(sources.indicators, inputs.catalogue, diags))
+    inputs.unreadable.insert(sources.indicators->path());
+  if (sources.fields && !content::parse_fields(*sources.fields, inputs.catalogue, diags))
+    inputs.unreadable.insert(sources.fields->path());
+  if (sources.measures && !content::parse_measures(*sources.measures, inputs.catalogue, diags))
+    inputs.unreadable.insert(sources.measures->path());
+  if (sources.glossary && !content::parse_documents(*sources.glossary, inputs.catalogue, diags))
+    inputs.unreadable.insert(sources.glossary->path());
   inputs.unreadable.insert(sources.unreadable.begin(), sources.unreadable.end());
   inputs.attachments.reserve(sources.attachments.size());
   for (const std::string& a : sources.attachments) inputs.attachments.push_back(a);
   return inputs;
+}
+
+void normalize_theme(theme::Theme& theme) {
+  for (auto& [name, text] : theme.templates) text = i18n::to_nfc(text);
+  for (theme::StringTable& table : theme.tables)
+    for (auto* map : {&table.strings, &table.paths, &table.qualifiers})
+      for (auto& [key, text] : *map) text = i18n::to_nfc(text);
 }
 
 }  // namespace mb::site

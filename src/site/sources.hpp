@@ -13,6 +13,7 @@
 #include "core/file_system.hpp"
 #include "core/worker_pool.hpp"
 #include "model/site.hpp"
+#include "theme/theme.hpp"
 
 namespace mb::site {
 
@@ -20,7 +21,7 @@ struct Sources {
   std::vector<std::shared_ptr<const SourceFile>> documents;
   std::vector<content::Placement> placements;  // parallel to documents
   std::vector<std::string> attachments;        // relative to content/
-  std::vector<std::string> unreadable;         // documents that could not be read (reported)
+  std::vector<std::string> unreadable;         // documents and data files that could not be read (reported)
   std::shared_ptr<const SourceFile> indicators, fields, measures, glossary;  // data/*.yaml, null when absent
 };
 
@@ -34,5 +35,9 @@ std::optional<config::SiteConfig> load_config(const FileSystem& fs, const std::s
 Sources scan_sources(const FileSystem& fs, const std::string& root, Diagnostics& diags);
 
 model::Inputs parse_sources(WorkerPool& pool, const Sources& sources, Diagnostics& diags);
+
+// The theme module reads its templates and UI strings without ICU; this puts
+// them in NFC like every other text, so a theme saved in NFD renders the same.
+void normalize_theme(theme::Theme& theme);
 
 }  // namespace mb::site

@@ -31,9 +31,14 @@ void read_table(const FileSystem& fs, const std::string& root, const std::string
                 "every theme has i18n/vi.yaml and i18n/en.yaml");
     return;
   }
-  table.file = std::make_shared<SourceFile>(path, normalize_line_endings(*text));
+  table.file = text_file(path, std::move(*text), diags);
   yaml::Node root_node;
-  if (!yaml::parse(*table.file, 0, table.file->text().size(), root_node, diags)) return;
+  if (!yaml::parse(*table.file, 0, table.file->text().size(), root_node, diags)) {
+    // Nothing in it can be trusted: comparing keys or checking the templates'
+    // {{t.key}} against it would report every string as missing.
+    table.file.reset();
+    return;
+  }
   yaml::Reader r{*table.file, diags};
   std::vector<std::string> keys = {"strings", "paths"};
   if (lang == Lang::en) keys.push_back("qualifiers");

@@ -100,7 +100,8 @@ std::map<std::string, TemplateFile> read_dir(const FileSystem& fs, const std::st
                                              Diagnostics& diags) {
   std::map<std::string, TemplateFile> out;
   for (const std::string& dir : dirs) {
-    for (const std::string& rel : fs.list_files(join_path(root, dir))) {
+    std::vector<std::string> links, direct;
+    for (const std::string& rel : fs.list_files(join_path(root, dir), &links)) {
       const std::string ext = ".mustache";
       if (rel.find('/') != std::string::npos || rel.size() <= ext.size() ||
           rel.compare(rel.size() - ext.size(), ext.size(), ext) != 0)
@@ -113,8 +114,12 @@ std::map<std::string, TemplateFile> read_dir(const FileSystem& fs, const std::st
         continue;
       }
       theme.sources.push_back(path);
-      out[rel.substr(0, rel.size() - ext.size())] = {std::make_shared<SourceFile>(path, normalize_line_endings(*text))};
+      out[rel.substr(0, rel.size() - ext.size())] = {text_file(path, std::move(*text), diags)};
     }
+    // partials/ is listed on its own: only this folder's own links.
+    for (const std::string& link : links)
+      if (link.find('/') == std::string::npos) direct.push_back(link);
+    report_links(dir, direct, diags);
   }
   return out;
 }

@@ -158,3 +158,29 @@ TEST_CASE("model: check_references reports every problem of a report in one run"
   CHECK(diags.all()[3].hint == "did you mean 'citizen_receptions'?");
   CHECK(diags.all()[3].line == 15);
 }
+
+TEST_CASE("model: ids are not called unknown when their data file could not be parsed") {
+  // The YAML error in the data file is reported where it is; every id that
+  // would name an entry of that file is left unchecked rather than unknown.
+  test::SiteBuilder b;
+  b.inputs.catalogue = content::Catalogue{};
+  b.inputs.unreadable = {"data/indicators.yaml", "data/fields.yaml", "data/measures.yaml"};
+  b.basics();
+  b.add(kReport, test::report_vi("indicators:\n  citizen_receptions: 7\n"));
+  b.add("content/localities/truong-thi/reports/2023-chi-thi-33.en.md", test::report_en());
+  b.add(kInitiative, test::initiative_vi("results:\n  length_m: 200\n  length_m2: -1\n"));
+  b.add("content/localities/truong-thi/initiatives/tranh-bich-hoa.en.md", "---\ntitle: Murals\n---\n");
+  Diagnostics diags;
+  b.build(diags);
+  CHECK(test::all_text(diags) == "");
+
+  // Only the file that failed: fields.yaml is fine here, so its ids are checked.
+  test::SiteBuilder c;
+  c.inputs.unreadable = {"data/indicators.yaml"};
+  c.basics();
+  c.add(kInitiative, test::initiative_vi("", "economy"));
+  c.add("content/localities/truong-thi/initiatives/tranh-bich-hoa.en.md", "---\ntitle: Murals\n---\n");
+  Diagnostics only;
+  c.build(only);
+  CHECK(test::all_text(only).find("unknown field 'economy'") != std::string::npos);
+}

@@ -1,6 +1,10 @@
 #include "site/sources.hpp"
 
 #include <doctest/doctest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
 
 #include "core/worker_pool.hpp"
 #include "test_util.hpp"
@@ -128,4 +132,59 @@ TEST_CASE("site: scan_sources classifies content files, attachments and data fil
   CHECK(inputs.catalogue.fields[0].name.vi == "Đô thị");
   CHECK(inputs.attachments == sources.attachments);
   CHECK(inputs.unreadable == std::set<std::string>{"content/pages/bad.vi.md"});
+}
+
+TEST_CASE("site: a data file that is not YAML is unreadable for the checks that would use it") {
+  MemoryFileSystem fs;
+  fs.add("site/data/indicators.yaml", "indicators:\n  a: {name: [x\n");
+  fs.add("site/data/fields.yaml", "urban: {vi: Đô thị, en: Urban}\n");
+  fs.add("site/data/measures.yaml", "length_m: {name: {vi: \"Chiều dài, en: Length}, unit: {vi: m, en: m}}\n");
+  fs.add("site/data/documents.yaml", "\xff\n");
+  Diagnostics diags;
+  site::Sources sources = site::scan_sources(fs, "site", diags);
+  CHECK(diags.error_count() == 1);  // documents.yaml is not UTF-8
+  CHECK(sources.unreadable == std::vector<std::string>{"data/documents.yaml"});
+  WorkerPool pool(1);
+  model::Inputs inputs = site::parse_sources(pool, sources, diags);
+  CHECK_MESSAGE(diags.error_count() == 3, test::all_text(diags));
+  CHECK(inputs.unreadable ==
+        std::set<std::string>{"data/documents.yaml", "data/indicators.yaml", "data/measures.yaml"});
+  REQUIRE(inputs.catalogue.fields.size() == 1);
+}
+
+TEST_CASE("site: a symbolic link in data/ is an error and is not read") {
+  namespace fs = std::filesystem;
+  std::string templ = (fs::temp_directory_path() / "mb-sources-test-XXXXXX").string();
+  REQUIRE(::mkdtemp(templ.data()) != nullptr);
+  fs::path root = templ;
+  fs::create_directories(root / "data");
+  fs::create_directories(root / "elsewhere");
+  std::ofstream(root / "elsewhere/fields.yaml") << "urban: {vi: Đô thị, en: Urban}\n";
+  std::ofstream(root / "data/measures.yaml") << "length_m: {name: {vi: Chiều dài, en: Length}, unit: {vi: m, en: m}}\n";
+  fs::create_symlink(root / "elsewhere/fields.yaml", root / "data/fields.yaml");
+  RealFileSystem real;
+  Diagnostics diags;
+  site::Sources sources = site::scan_sources(real, root.string(), diags);
+  fs::remove_all(root);
+  CHECK(test::all_text(diags) ==
+        "data/fields.yaml:1:1: error: symbolic links are not followed in data/\n"
+        "  hint: copy the file into the site instead of linking to it\n");
+  CHECK(sources.fields == nullptr);
+  CHECK(sources.measures != nullptr);
+  CHECK(sources.unreadable == std::vector<std::string>{"data/fields.yaml"});
+}
+
+TEST_CASE("site: normalize_theme puts templates and UI strings in NFC") {
+  theme::Theme t;
+  const std::string nfd = "Trang chu\xCC\x89";  // "Trang chủ" with a combining hook above
+  const std::string nfc = "Trang ch\xE1\xBB\xA7";
+  t.templates["page"] = "<p>" + nfd + "</p>";
+  t.tables[0].strings["home"] = nfd;
+  t.tables[0].paths["localities"] = "dia-phuong";
+  t.tables[1].qualifiers["ho\xCC\x9Bn"] = "more than " + nfd;
+  site::normalize_theme(t);
+  CHECK(t.templates.at("page") == "<p>" + nfc + "</p>");
+  CHECK(t.tables[0].strings.at("home") == nfc);
+  CHECK(t.tables[0].paths.at("localities") == "dia-phuong");
+  CHECK(t.tables[1].qualifiers.begin()->second == "more than " + nfc);
 }

@@ -120,3 +120,11 @@ TEST_CASE("theme: a missing string table is an error") {
   CHECK(t.table(Lang::vi).strings.at("home") == "Trang chủ");
   CHECK_FALSE(t.table(Lang::en).file);
 }
+
+TEST_CASE("theme: a string table that is not valid YAML is one error, not one per key") {
+  Loaded l = load(kViText, "paths:\n  localities: localities\n  reports: reports\nstrings:\n  home: [Home\n  contents: Contents\n");
+  REQUIRE(l.diags.all().size() == 1);
+  CHECK(l.diags.all()[0].path == kEn.substr(5));
+  CHECK(l.diags.all()[0].message.rfind("invalid YAML: ", 0) == 0);
+  CHECK(l.theme.table(Lang::en).file == nullptr);
+}

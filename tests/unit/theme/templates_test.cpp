@@ -190,3 +190,17 @@ TEST_CASE("theme: CRLF line endings in templates are normalized") {
   CHECK(l.diags.empty());
   CHECK(l.theme.templates.at("page") == "<p>\na\nb\n</p>\n");
 }
+
+TEST_CASE("theme: templates are not checked against a string table that could not be parsed") {
+  MemoryFileSystem fs;
+  fs.add("site/themes/t/templates/page.mustache", "<p>{{t.home}}</p>\n");
+  fs.add("site/themes/t/i18n/vi.yaml", "strings:\n  home: Trang chủ\n");
+  fs.add("site/themes/t/i18n/en.yaml", "strings:\n  home: \"Home\n");
+  theme::Theme t;
+  t.dir = "themes/t";
+  Diagnostics diags;
+  theme::load_string_tables(fs, "site", t, diags);
+  theme::load_templates(fs, "site", t, diags);
+  REQUIRE(diags.all().size() == 1);
+  CHECK(diags.all()[0].message == "this double quote is never closed");
+}

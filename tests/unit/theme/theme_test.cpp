@@ -1,6 +1,10 @@
 #include <doctest/doctest.h>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 
 #include "core/file_system.hpp"
 #include "test_util.hpp"
@@ -83,4 +87,87 @@ TEST_CASE("theme: the bundled default theme loads without diagnostics") {
   CHECK(t.table(Lang::en).qualifiers.at("hơn") == "more than");
   CHECK(t.table(Lang::vi).strings.size() == t.table(Lang::en).strings.size());
   CHECK(std::find(t.sources.begin(), t.sources.end(), "themes/default/sass/main.scss") != t.sources.end());
+}
+
+namespace {
+
+struct TempSite {
+  std::filesystem::path path;
+  TempSite() {
+    std::string templ = (std::filesystem::temp_directory_path() / "mb-theme-test-XXXXXX").string();
+    REQUIRE(::mkdtemp(templ.data()) != nullptr);
+    path = templ;
+  }
+  ~TempSite() {
+    std::error_code ec;
+    std::filesystem::remove_all(path, ec);
+  }
+  void write(const std::string& rel, const std::string& data) const {
+    std::filesystem::create_directories((path / rel).parent_path());
+    std::ofstream(path / rel, std::ios::binary) << data;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("theme: a symbolic link in static/, the theme's static/ or templates/ is an error") {
+  TempSite site;
+  const std::string t = "themes/plain";
+  site.write(t + "/templates/page.mustache", "{{> head}}{{{body}}}");
+  site.write(t + "/templates/partials/head.mustache", "<title>{{title}}</title>");
+  site.write(t + "/i18n/vi.yaml", "paths:\n  localities: dia-phuong\nstrings:\n  home: Trang chủ\n");
+  site.write(t + "/i18n/en.yaml", "paths:\n  localities: localities\nstrings:\n  home: Home\n");
+  site.write(t + "/static/js/search.js", "js");
+  site.write("outside/secret.txt", "secret");
+  std::filesystem::create_symlink(site.path / "outside/secret.txt", site.path / t / "static/secret.txt");
+  std::filesystem::create_directories(site.path / "static");
+  std::filesystem::create_directory_symlink(site.path / "outside", site.path / "static/docs");
+  std::filesystem::create_symlink(site.path / "outside/secret.txt", site.path / "static/.hidden-link");
+  std::filesystem::create_symlink(site.path / t / "templates/page.mustache", site.path / t / "templates/home.mustache");
+  RealFileSystem fs;
+  config::SiteConfig config;
+  config.theme = "plain";
+  Diagnostics diags;
+  theme::Theme th = theme::load(fs, site.path.string(), config, diags);
+  CHECK(test::all_text(diags) ==
+        "themes/plain/templates/home.mustache:1:1: error: symbolic links are not followed in themes/plain/templates/\n"
+        "  hint: copy the file into the site instead of linking to it\n"
+        "themes/plain/static/secret.txt:1:1: error: symbolic links are not followed in themes/plain/static/\n"
+        "  hint: copy the file into the site instead of linking to it\n"
+        "static/docs:1:1: error: symbolic links are not followed in static/\n"
+        "  hint: copy the file into the site instead of linking to it\n");
+  REQUIRE(th.static_files.size() == 1);
+  CHECK(th.static_files[0].output == "js/search.js");
+  CHECK(th.templates.count("home") == 0);
+}
+
+TEST_CASE("theme: a template or UI string file that is not UTF-8 is one error at its first bad byte") {
+  MemoryFileSystem fs;
+  add_minimal_theme(fs, "plain");
+  fs.add(kRoot + "/themes/plain/templates/partials/head.mustache", "<title>{{title}} \xe1 · Trang \xff</title>");
+  fs.add(kRoot + "/themes/plain/i18n/en.yaml", "paths:\n  localities: localities\nstrings:\n  home: H\xf4me\n");
+  config::SiteConfig config;
+  config.theme = "plain";
+  Diagnostics diags;
+  theme::Theme t = theme::load(fs, kRoot, config, diags);
+  CHECK(test::all_text(diags) ==
+        "themes/plain/i18n/en.yaml:4:10: error: file is not valid UTF-8\n"
+        "  4 |   home: H\xEF\xBF\xBDme\n"
+        "    |          ^\n"
+        "  hint: save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)\n"
+        "themes/plain/templates/partials/head.mustache:1:18: error: file is not valid UTF-8\n"
+        "  1 | <title>{{title}} \xEF\xBF\xBD · Trang \xEF\xBF\xBD</title>\n"
+        "    |                  ^\n"
+        "  hint: save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)\n");
+  // The files are still used, so nothing else (a missing partial, a missing
+  // UI string) is reported for them.
+  CHECK(t.templates.at("page") == "<title>{{title}} \xEF\xBF\xBD · Trang \xEF\xBF\xBD</title>{{{body}}}");
+  CHECK(t.table(Lang::en).strings.at("home") == "H\xEF\xBF\xBDme");
+}
+
+TEST_CASE("theme: text_file drops a BOM and CRLF") {
+  Diagnostics diags;
+  auto f = theme::text_file("themes/t/i18n/vi.yaml", "\xEF\xBB\xBFstrings:\r\n  home: Trang chủ\r\n", diags);
+  CHECK(diags.empty());
+  CHECK(f->text() == "strings:\n  home: Trang chủ\n");
 }
