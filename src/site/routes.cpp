@@ -1,6 +1,7 @@
 #include "site/routes.hpp"
 
 #include <map>
+#include <utility>
 
 #include "site/facets.hpp"
 
@@ -54,14 +55,18 @@ std::vector<Route> plan_routes(const model::Site& site, const Urls& urls, const 
     for (const model::Page& p : site.pages) routes.push_back({route_kind(p.kind), lang, &p, urls.page(p, lang), {}, {}});
   }
   std::map<std::string, const Route*> owner;
+  auto name = [](const Route& r) { return r.page ? r.page->in(r.lang).path() : describe(r); };
   for (const Route& r : routes) {
     auto [it, fresh] = owner.emplace(r.path, &r);
     if (fresh) continue;
-    const Route* first = it->second;
-    std::string first_name = first->page ? first->page->in(first->lang).path() : describe(*first);
-    const std::string& path = r.page ? r.page->in(r.lang).path() : first_name;
+    const Route* blamed = &r;
+    const Route* other = it->second;
+    // A free page's slug is the one name an editor chose: content/pages/en.vi.md
+    // takes /en/ from the English home page, and it is the file to rename.
+    if (other->kind == RouteKind::page && r.kind != RouteKind::page) std::swap(blamed, other);
+    std::string path = blamed->page ? name(*blamed) : name(*other);
     diags.add({Severity::error, path, 1, 1, "two pages produce the same URL " + r.path, {}, 1,
-               "rename one of them; the other is " + first_name, {}});
+               "rename one of them; the other is " + name(*other), {}});
   }
   return routes;
 }

@@ -73,7 +73,7 @@ TEST_CASE("site: a free page colliding with the list of localities is an error")
         "  hint: rename one of them; the other is the list of localities\n");
 }
 
-TEST_CASE("site: two pages with the same URL are an error naming both files") {
+TEST_CASE("site: a free page taking the English home page's URL is the file blamed") {
   test::SiteBuilder b;
   b.basics();
   b.add("content/pages/en.vi.md", "---\ntitle: Tiếng Anh\n---\n");
@@ -86,6 +86,6 @@ TEST_CASE("site: two pages with the same URL are an error naming both files") {
   site::plan_routes(site, urls, site::cited_documents(site), diags);
   CHECK(diags.error_count() == 1);
   CHECK(test::all_text(diags) ==
-        "content/_index.en.md:1:1: error: two pages produce the same URL /bao-cao/en/\n"
-        "  hint: rename one of them; the other is content/pages/en.vi.md\n");
+        "content/pages/en.vi.md:1:1: error: two pages produce the same URL /bao-cao/en/\n"
+        "  hint: rename one of them; the other is content/_index.en.md\n");
 }
