@@ -75,6 +75,12 @@ bool RealFileSystem::is_file(const std::string& path) const {
   return std::filesystem::is_regular_file(path, ec);
 }
 
+std::optional<std::uintmax_t> RealFileSystem::file_size(const std::string& path) const {
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
+  return static_cast<std::uintmax_t>(st.st_size);
+}
+
 std::optional<std::string> MemoryFileSystem::read(const std::string& path, std::string* error) const {
   auto it = m_files.find(path);
   if (it == m_files.end()) {
@@ -103,6 +109,12 @@ bool MemoryFileSystem::is_directory(const std::string& path) const {
 
 bool MemoryFileSystem::is_file(const std::string& path) const {
   return m_files.count(path) > 0;
+}
+
+std::optional<std::uintmax_t> MemoryFileSystem::file_size(const std::string& path) const {
+  auto it = m_files.find(path);
+  if (it == m_files.end()) return std::nullopt;
+  return it->second.size();
 }
 
 }  // namespace mb

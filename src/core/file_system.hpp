@@ -2,6 +2,7 @@
 // and rendering stages can be tested on an in-memory tree.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -24,6 +25,10 @@ class FileSystem {
 
   virtual bool is_directory(const std::string& path) const = 0;
   virtual bool is_file(const std::string& path) const = 0;
+
+  // The size in bytes of a regular file (symbolic links followed), or nullopt
+  // when it cannot be told: lets a caller refuse a huge file before reading it.
+  virtual std::optional<std::uintmax_t> file_size(const std::string& path) const = 0;
 };
 
 class RealFileSystem final : public FileSystem {
@@ -33,6 +38,7 @@ class RealFileSystem final : public FileSystem {
                                       std::vector<std::string>* links) const override;
   bool is_directory(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
+  std::optional<std::uintmax_t> file_size(const std::string& path) const override;
 };
 
 class MemoryFileSystem final : public FileSystem {
@@ -44,6 +50,7 @@ class MemoryFileSystem final : public FileSystem {
                                       std::vector<std::string>* links) const override;
   bool is_directory(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
+  std::optional<std::uintmax_t> file_size(const std::string& path) const override;
 
  private:
   std::map<std::string, std::string> m_files;

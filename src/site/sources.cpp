@@ -39,19 +39,23 @@ Diagnostic invalid_utf8(const std::string& path, const std::string& raw, std::si
 
 std::shared_ptr<const SourceFile> read_text(const FileSystem& fs, const std::string& root,
                                             const std::string& path, Diagnostics& diags) {
+  auto too_large = [&](std::uintmax_t size) {
+    diags.add({Severity::error, path, 1, 1,
+               "file is too large (" + std::to_string(size / (1024 * 1024)) + " MB; the limit is " +
+                   std::to_string(kMaxTextFile / (1024 * 1024)) + " MB)",
+               {}, 1, "split the text into several pages, or attach the document as a file", {}});
+    return nullptr;
+  };
+  // Refused before reading: a file of gigabytes must not be held in memory.
+  if (std::optional<std::uintmax_t> size = fs.file_size(join_path(root, path)); size && *size > kMaxTextFile)
+    return too_large(*size);
   std::string error;
   std::optional<std::string> raw = fs.read(join_path(root, path), &error);
   if (!raw) {
     diags.error(path, "cannot read file: " + error);
     return nullptr;
   }
-  if (raw->size() > kMaxTextFile) {
-    diags.add({Severity::error, path, 1, 1,
-               "file is too large (" + std::to_string(raw->size() / (1024 * 1024)) + " MB; the limit is " +
-                   std::to_string(kMaxTextFile / (1024 * 1024)) + " MB)",
-               {}, 1, "split the text into several pages, or attach the document as a file", {}});
-    return nullptr;
-  }
+  if (raw->size() > kMaxTextFile) return too_large(raw->size());  // it grew since
   std::size_t bad = 0;
   if (!is_valid_utf8(*raw, &bad)) {
     diags.add(invalid_utf8(path, *raw, bad));

@@ -119,3 +119,26 @@ TEST_CASE("core: RealFileSystem tells folders from files") {
   CHECK_FALSE(rfs.is_file((dir.path / "a").string()));
   CHECK_FALSE(rfs.is_file((dir.path / "none").string()));
 }
+
+TEST_CASE("core: file_size tells a regular file's size without reading it") {
+  TempDir dir;
+  dir.write("a.md", "abc");
+  fs::create_directories(dir.path / "folder");
+  {
+    // A sparse 3 GiB file: its size is known at once, nothing is read.
+    std::ofstream big(dir.path / "big.md", std::ios::binary);
+  }
+  fs::resize_file(dir.path / "big.md", std::uintmax_t{3} << 30);
+  fs::create_symlink(dir.path / "a.md", dir.path / "link.md");
+  RealFileSystem rfs;
+  CHECK(rfs.file_size((dir.path / "a.md").string()) == std::optional<std::uintmax_t>{3});
+  CHECK(rfs.file_size((dir.path / "big.md").string()) == std::optional<std::uintmax_t>{std::uintmax_t{3} << 30});
+  CHECK(rfs.file_size((dir.path / "link.md").string()) == std::optional<std::uintmax_t>{3});
+  CHECK_FALSE(rfs.file_size((dir.path / "folder").string()));
+  CHECK_FALSE(rfs.file_size((dir.path / "none").string()));
+
+  MemoryFileSystem mfs;
+  mfs.add("a.md", "abcd");
+  CHECK(mfs.file_size("a.md") == std::optional<std::uintmax_t>{4});
+  CHECK_FALSE(mfs.file_size("b.md"));
+}

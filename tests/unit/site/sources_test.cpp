@@ -188,3 +188,21 @@ TEST_CASE("site: normalize_theme puts templates and UI strings in NFC") {
   CHECK(t.tables[0].paths.at("localities") == "dia-phuong");
   CHECK(t.tables[1].qualifiers.begin()->second == "more than " + nfc);
 }
+
+TEST_CASE("site: read_text refuses a huge file from its size, before reading it") {
+  namespace fs = std::filesystem;
+  std::string templ = (fs::temp_directory_path() / "mb-sources-test-XXXXXX").string();
+  REQUIRE(::mkdtemp(templ.data()) != nullptr);
+  fs::path root = templ;
+  fs::create_directories(root / "content/pages");
+  { std::ofstream(root / "content/pages/a.vi.md"); }
+  // Sparse: 64 GiB on no disk; reading it would exhaust memory long before.
+  fs::resize_file(root / "content/pages/a.vi.md", std::uintmax_t{64} << 30);
+  RealFileSystem real;
+  Diagnostics diags;
+  CHECK(site::read_text(real, root.string(), "content/pages/a.vi.md", diags) == nullptr);
+  fs::remove_all(root);
+  CHECK(test::all_text(diags) ==
+        "content/pages/a.vi.md:1:1: error: file is too large (65536 MB; the limit is 8 MB)\n"
+        "  hint: split the text into several pages, or attach the document as a file\n");
+}
