@@ -146,9 +146,17 @@ model::Inputs parse_sources(WorkerPool& pool, const Sources& sources, Diagnostic
 
 void normalize_theme(theme::Theme& theme) {
   for (auto& [name, text] : theme.templates) text = i18n::to_nfc(text);
-  for (theme::StringTable& table : theme.tables)
-    for (auto* map : {&table.strings, &table.paths, &table.qualifiers})
-      for (auto& [key, text] : *map) text = i18n::to_nfc(text);
+  // Keys too: the qualifiers are keyed by the Vietnamese word ("hơn").
+  auto nfc = [](std::map<std::string, std::string>& map) {
+    std::map<std::string, std::string> out;
+    for (auto& [key, text] : map) out[i18n::to_nfc(key)] = i18n::to_nfc(text);
+    map = std::move(out);
+  };
+  for (theme::StringTable& table : theme.tables) {
+    nfc(table.strings);
+    nfc(table.paths);
+    nfc(table.qualifiers);
+  }
 }
 
 }  // namespace mb::site
