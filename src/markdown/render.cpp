@@ -98,16 +98,28 @@ Span node_span(const SourceFile& file, int first_line, cmark_node* node) {
   return {at, at};
 }
 
-// Where `needle` is written inside `span`. A target written with entities
-// (jav&#x61;script:) is not in the source as decoded: then the whole node,
-// up to the end of its first line, rather than a look-alike elsewhere.
-std::pair<std::size_t, std::size_t> locate(const SourceFile& file, Span span, std::string_view needle) {
-  std::string_view text = std::string_view(file.text()).substr(0, span.end);
-  std::size_t at = needle.empty() ? std::string::npos : text.find(needle, span.begin);
-  if (at != std::string::npos) return {at, needle.size()};
-  std::size_t line_end = text.find('\n', span.begin);
-  std::size_t end = line_end == std::string::npos ? span.end : line_end;
-  return {span.begin, std::max<std::size_t>(end - span.begin, 1)};
+// The span of the block holding a node (the node itself when it is a block).
+Span block_span(const SourceFile& file, int first_line, cmark_node* node) {
+  cmark_node* n = node;
+  while (n && (cmark_node_get_type(n) & CMARK_NODE_TYPE_MASK) != CMARK_NODE_TYPE_BLOCK) n = cmark_node_parent(n);
+  return node_span(file, first_line, n ? n : node);
+}
+
+// Where `needle` is written: in the node, else in its block. Inline positions
+// are approximate in cmark-gfm (an autolink in a list item starts a few bytes
+// early), so the block is searched from the node's start, then whole. A target
+// written with entities (jav&#x61;script:) is not in the source as decoded:
+// then the whole node, up to the end of its first line, rather than a
+// look-alike elsewhere in the file.
+std::pair<std::size_t, std::size_t> locate(const SourceFile& file, Span node, Span block, std::string_view needle) {
+  std::string_view text = file.text();
+  for (Span s : {node, Span{node.begin, std::max(node.begin, block.end)}, block}) {
+    std::size_t at = needle.empty() ? std::string::npos : text.substr(0, s.end).find(needle, s.begin);
+    if (at != std::string::npos) return {at, needle.size()};
+  }
+  std::size_t line_end = text.substr(0, node.end).find('\n', node.begin);
+  std::size_t end = line_end == std::string::npos ? node.end : line_end;
+  return {node.begin, std::max<std::size_t>(end - node.begin, 1)};
 }
 
 struct Walker {
@@ -136,7 +148,8 @@ struct Walker {
 
   void raw_html(cmark_node* n) {
     std::string literal = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
-    auto [at, length] = locate(file, node_span(file, first_line, n), literal.substr(0, literal.find('\n')));
+    auto [at, length] = locate(file, node_span(file, first_line, n), block_span(file, first_line, n),
+                               literal.substr(0, literal.find('\n')));
     diags.add(file.at(Severity::warning, at, length, "raw HTML is not allowed in content; it was removed",
                       "use Markdown instead: **bold**, [link](https://…), | tables |"));
     doomed.push_back(n);
@@ -145,7 +158,7 @@ struct Walker {
   void link(cmark_node* n) {
     const char* raw = cmark_node_get_url(n);
     std::string url = raw ? raw : "";
-    auto [at, length] = locate(file, node_span(file, first_line, n), url);
+    auto [at, length] = locate(file, node_span(file, first_line, n), block_span(file, first_line, n), url);
     auto fail = [&](const std::string& message, const std::string& hint) {
       diags.add(file.at(Severity::error, at, length, message, hint));
       cmark_node_set_url(n, "");

@@ -406,3 +406,13 @@ TEST_CASE("markdown: every form of an unsafe target is refused at its own line")
   CHECK(count("href=\"") + count("src=\"") == lines.size());
   for (const char* bad : {"msgbox", "base64"}) CHECK(r.out.html.find(bad) == std::string::npos);
 }
+
+TEST_CASE("markdown: an autolink in a list item is reported at its own column") {
+  // cmark-gfm places inline nodes of a list item a few bytes early.
+  Rendered r = render_text("5. Liên kết tự động: <javascript:alert(1)> và <VBSCRIPT:msgbox(1)>\n");
+  REQUIRE(r.diags.all().size() == 2);
+  CHECK(r.diags.all()[0].column == 23);
+  CHECK(r.diags.all()[0].span == 19);
+  CHECK(r.diags.all()[1].column == 48);
+  CHECK(r.diags.all()[1].message == "link target uses the 'vbscript:' scheme, which is not allowed");
+}
