@@ -12,6 +12,8 @@
 #include <cstring>
 #include <filesystem>
 #include <set>
+#include <string_view>
+#include <atomic>
 
 namespace mb::output {
 
@@ -228,6 +230,91 @@ PublishResult publish(const std::vector<OutputFile>& files, const std::string& o
   Publisher publisher(out_dir);
   if (publisher.ok()) pool.parallel_for(files.size(), [&](std::size_t i, unsigned) { publisher.add(files[i]); });
   return publisher.commit(retire);
+}
+
+namespace {
+
+// mkdir -p for the folders above `path` (relative to `root`); EEXIST is fine,
+// another worker may have made it.
+bool make_parents_of(const std::string& root, const std::string& path, std::string& error) {
+  for (std::size_t at = path.find('/'); at != std::string::npos; at = path.find('/', at + 1)) {
+    std::string dir = root + "/" + path.substr(0, at);
+    if (::mkdir(dir.c_str(), 0755) != 0 && errno != EEXIST) {
+      error = dir + ": " + std::strerror(errno);
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+PublishResult Mirror::update(const std::vector<OutputFile>& files, WorkerPool& pool) {
+  PublishResult result;
+  std::error_code ec;
+  fs::create_directories(m_dir, ec);
+  if (ec) {
+    result.error = m_dir + ": " + ec.message();
+    return result;
+  }
+  // Hashes live in this process only, so std::hash (fast) is enough.
+  std::vector<std::size_t> hashes(files.size());
+  std::vector<std::string> errors(files.size());
+  std::atomic<std::size_t> written{0};
+  pool.parallel_for(files.size(), [&](std::size_t i, unsigned) {
+    const OutputFile& f = files[i];
+    std::string copied;
+    if (!f.copy_from.empty() && !read_all(f.copy_from, copied)) {
+      errors[i] = f.copy_from + ": cannot read: " + std::strerror(errno);
+      return;
+    }
+    const std::string& bytes = f.copy_from.empty() ? f.data : copied;
+    hashes[i] = std::hash<std::string_view>()(bytes);
+    auto old = m_hashes.find(f.path);  // read-only while the workers run
+    if (old != m_hashes.end() && old->second == hashes[i]) return;
+    const std::string target = m_dir + "/" + f.path;
+    const std::string temporary = target + ".minhbach-tmp";
+    if (!make_parents_of(m_dir, f.path, errors[i]) || !write_all(temporary, bytes, errors[i])) return;
+    if (::rename(temporary.c_str(), target.c_str()) != 0) {
+      errors[i] = target + ": " + std::strerror(errno);
+      return;
+    }
+    ++written;
+  });
+  for (const std::string& e : errors)
+    if (!e.empty()) {
+      result.error = e;
+      m_hashes.clear();  // unknown state: the next update rewrites everything
+      m_first = true;
+      return result;
+    }
+  std::unordered_map<std::string, std::size_t> next;
+  for (std::size_t i = 0; i < files.size(); ++i) next[files[i].path] = hashes[i];
+  std::vector<std::string> gone;
+  if (m_first) {
+    for (auto it = fs::recursive_directory_iterator(m_dir, ec); !ec && it != fs::recursive_directory_iterator();
+         it.increment(ec))
+      if (!it->is_directory(ec)) {
+        std::string rel = it->path().lexically_relative(m_dir).generic_string();
+        if (!next.count(rel)) gone.push_back(rel);
+      }
+  } else {
+    for (const auto& [path, hash] : m_hashes)
+      if (!next.count(path)) gone.push_back(path);
+  }
+  for (const std::string& rel : gone) {
+    fs::path p = fs::path(m_dir) / rel;
+    fs::remove(p, ec);
+    // Folders left empty go too, up to the output folder itself.
+    for (p = p.parent_path(); p != fs::path(m_dir) && fs::is_empty(p, ec) && !ec; p = p.parent_path())
+      fs::remove(p, ec);
+  }
+  m_hashes = std::move(next);
+  m_first = false;
+  result.written = written;
+  result.unchanged = files.size() - written;
+  result.ok = true;
+  return result;
 }
 
 }  // namespace mb::output

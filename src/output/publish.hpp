@@ -11,6 +11,7 @@
 #include <mutex>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/output_file.hpp"
@@ -66,6 +67,23 @@ class Publisher {
 // Writes the files (on all of the pool's workers) and swaps them in.
 PublishResult publish(const std::vector<OutputFile>& files, const std::string& out_dir, WorkerPool& pool,
                       Retire retire = Retire::now);
+
+// The preview server's output, which nobody deploys: brought up to date in
+// place rather than rebuilt beside it, so one edit costs the files it
+// changed, not a copy of the site. A file is written only when its bytes
+// changed, through a temporary file and a rename so a browser never reads
+// half a page; files the site no longer has are removed. The first update
+// also removes whatever else the folder held.
+class Mirror {
+ public:
+  explicit Mirror(std::string dir) : m_dir(std::move(dir)) {}
+  PublishResult update(const std::vector<OutputFile>& files, WorkerPool& pool);
+
+ private:
+  std::string m_dir;
+  std::unordered_map<std::string, std::size_t> m_hashes;  // path → hash of the bytes it holds
+  bool m_first = true;
+};
 
 // Removes staging and retired folders left beside out_dir by interrupted builds.
 void remove_leftovers(const std::string& out_dir);

@@ -59,9 +59,10 @@ const char* mime(const std::string& path) {
   return "application/octet-stream";
 }
 
-// One full build into `site_dir`; returns the diagnostics as text ("" when it succeeded).
-// Pages whose inputs did not change are reused from the previous build.
-std::string rebuild(const ServeOptions& options, const std::string& site_dir, WorkerPool& pool, site::RenderCache& cache,
+// One full build, brought into the preview folder in place; returns the
+// diagnostics as text ("" when it succeeded). Pages whose inputs did not
+// change are reused from the previous build, and only changed files are written.
+std::string rebuild(const ServeOptions& options, output::Mirror& mirror, WorkerPool& pool, site::RenderCache& cache,
                     std::string& base_path, std::ostream& out, std::ostream& err) {
   RealFileSystem fs;
   Diagnostics diags;
@@ -75,7 +76,7 @@ std::string rebuild(const ServeOptions& options, const std::string& site_dir, Wo
   for (const Diagnostic& d : sorted) text += format_diagnostic(d);
   err << text;
   if (!result.ok) return text.empty() ? "the build failed\n" : text;
-  output::PublishResult published = output::publish(result.files, site_dir, pool);
+  output::PublishResult published = mirror.update(result.files, pool);
   if (!published.ok) return "cannot write the preview: " + published.error + "\n";
   base_path = result.base_path;
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
@@ -135,7 +136,8 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   State state;
   WorkerPool pool(options.jobs);
   site::RenderCache cache;
-  state.errors = rebuild(options, site_dir, pool, cache, state.base_path, out, err);
+  output::Mirror mirror(site_dir);
+  state.errors = rebuild(options, mirror, pool, cache, state.base_path, out, err);
   if (!fs::exists(site_dir)) {
     // No good build yet: serve an empty site whose pages are all the overlay.
     fs::create_directories(site_dir);
@@ -211,7 +213,7 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
     }
     if (!options.quiet) out << "changed: " << changed.front() << (changed.size() > 1 ? " and others" : "") << "\n";
     std::string base;
-    std::string errors = rebuild(options, site_dir, pool, cache, base, out, err);
+    std::string errors = rebuild(options, mirror, pool, cache, base, out, err);
     {
       std::lock_guard lock(state.mutex);
       state.errors = errors;

@@ -186,3 +186,49 @@ TEST_CASE("output: Retire::background swaps in the new output at once and delete
   for (int i = 0; i < 200 && !entries_with(tmp.path, ".public").empty(); ++i) ::usleep(100 * 1000);
   CHECK(entries_with(tmp.path, ".public").empty());
 }
+
+TEST_CASE("output: Mirror writes only changed files in place and removes what the site no longer has") {
+  TempDir tmp;
+  const fs::path out = tmp.path / "preview";
+  fs::create_directories(out / "old");
+  std::ofstream(out / "old/stale.html") << "from an earlier session";
+  output::Mirror mirror(out.string());
+
+  output::PublishResult first = mirror.update(site_files("about v1"), pool);
+  REQUIRE(first.ok);
+  CHECK(first.written == 4);
+  CHECK(tree(out) == std::map<std::string, std::string>{{"about/index.html", "about v1"},
+                                                         {"css/main.css", "body{margin:0}"},
+                                                         {"en/index.html", "<h1>Home</h1>"},
+                                                         {"index.html", "<h1>Trang chủ</h1>"}});
+  CHECK_FALSE(fs::exists(out / "old"));  // the stale file and its emptied folder
+  ino_t home = inode(out / "index.html");
+
+  std::vector<OutputFile> next = site_files("about v2");
+  next.pop_back();  // en/index.html is gone
+  output::PublishResult second = mirror.update(next, pool);
+  REQUIRE(second.ok);
+  CHECK(second.written == 1);
+  CHECK(second.unchanged == 2);
+  CHECK(inode(out / "index.html") == home);
+  CHECK(tree(out) == std::map<std::string, std::string>{{"about/index.html", "about v2"},
+                                                         {"css/main.css", "body{margin:0}"},
+                                                         {"index.html", "<h1>Trang chủ</h1>"}});
+  CHECK_FALSE(fs::exists(out / "en"));
+}
+
+TEST_CASE("output: a failed Mirror update reports the file and rewrites everything next time") {
+  TempDir tmp;
+  const fs::path out = tmp.path / "preview";
+  output::Mirror mirror(out.string());
+  REQUIRE(mirror.update(site_files("v1"), pool).ok);
+  std::vector<OutputFile> bad = site_files("v1");
+  const std::string missing = (tmp.path / "nope.pdf").string();
+  bad.push_back({"files/x/nope.pdf", {}, missing});
+  output::PublishResult r = mirror.update(bad, pool);
+  CHECK_FALSE(r.ok);
+  CHECK(r.error == missing + ": cannot read: No such file or directory");
+  output::PublishResult again = mirror.update(site_files("v1"), pool);
+  REQUIRE(again.ok);
+  CHECK(again.written == 4);
+}
