@@ -44,7 +44,7 @@ std::string document_title(const ViewContext& ctx, const std::string& slug, Lang
 void add_documents(const ViewContext& ctx, const Route& route, Data& d) {
   Data docs = list();
   for (const CitedDocument& doc : ctx.documents) docs.push_back(document_data(ctx, doc, route.lang));
-  set_list(d, "documents", docs);
+  set_list(d, "documents", std::move(docs));
 }
 
 void add_document(const ViewContext& ctx, const Route& route, Data& d) {
@@ -58,9 +58,9 @@ void add_document(const ViewContext& ctx, const Route& route, Data& d) {
     const model::Locality* loc = ctx.site.locality(r->locality);
     item.set("locality", loc ? link_data(ctx, *loc->page, route.lang) : Data(false));
     item.set("period", i18n::format_period(r->vi->report.period_from, r->vi->report.period_to, route.lang));
-    reports.push_back(item);
+    append(reports, std::move(item));
   }
-  set_list(d, "reports", reports);
+  set_list(d, "reports", std::move(reports));
 }
 
 }  // namespace mb::site

@@ -47,7 +47,7 @@ Data breakdown_data(const ViewContext& ctx, const content::IndicatorDef& def,
     Data row;
     row.set("label", name ? (*name)[lang] : item);
     row.set("value", value_text(def, v, lang));
-    rows.push_back(row);
+    append(rows, std::move(row));
     bars.push_back({name ? (*name)[lang] : item, "", v, value_text(def, v, lang)});
   }
   d.set("rows", rows);
@@ -108,14 +108,14 @@ void add_report_figures(const ViewContext& ctx, const Route& route, Data& d) {
     Data f = observation_value(ctx, *def, o, lang);
     f.set("name", def->name[lang]);
     f.set("url", ctx.urls.indicator(def->id, lang));
-    figures.push_back(f);
+    append(figures, std::move(f));
     if (v.breakdown.empty()) continue;
     std::vector<std::pair<std::string, double>> items;
     for (const auto& [item, x] : v.breakdown) items.push_back({item.value, x});
     breakdowns.push_back(breakdown_data(ctx, *def, items, lang, "breakdown-" + std::to_string(++chart), ""));
   }
-  set_list(d, "figures", figures);
-  set_list(d, "breakdowns", breakdowns);
+  set_list(d, "figures", std::move(figures));
+  set_list(d, "breakdowns", std::move(breakdowns));
 }
 
 void add_dashboard(const ViewContext& ctx, const Route& route, Data& d) {
@@ -136,10 +136,10 @@ void add_dashboard(const ViewContext& ctx, const Route& route, Data& d) {
       row.set("period", i18n::format_period(now->from(), now->to(), lang));
       row.set("derived", now->derived);
       row.set("change", change_data(ctx, *s.def, *now, before, lang));
-      rows.push_back(row);
+      append(rows, std::move(row));
     }
   }
-  set_list(d, "dashboard", rows);
+  set_list(d, "dashboard", std::move(rows));
   d.set("csv_url", ctx.urls.asset("data/indicators.csv"));
 }
 
@@ -159,16 +159,16 @@ void add_indicators(const ViewContext& ctx, const Route& route, Data& d) {
       item.set("unit", s.def->percent ? "%" : s.def->unit[lang]);
       item.set("localities", i18n::format_number(static_cast<double>(with.size()), lang));
       item.set("derived", !s.def->derived.empty());
-      items.push_back(item);
+      append(items, std::move(item));
     }
     if (items.is_empty_list()) continue;
     Data g;
     g.set("name", c.name[lang]);
     g.set("id", "nhom-" + c.id);
     g.set("indicators", items);
-    groups.push_back(g);
+    append(groups, std::move(g));
   }
-  set_list(d, "groups", groups);
+  set_list(d, "groups", std::move(groups));
   d.set("csv_url", ctx.urls.asset("data/indicators.csv"));
   d.set("json_url", ctx.urls.asset("data/indicators.json"));
   d.set("datapackage_url", ctx.urls.asset("data/datapackage.json"));
@@ -207,9 +207,9 @@ void add_indicator(const ViewContext& ctx, const Route& route, Data& d) {
     std::optional<double> pop = population(*o.locality);
     row.set("per_1000", optional(def.per_capita && pop && o.value ? i18n::format_number(std::round(*o.value / *pop * 1000 * 100) / 100, lang) : ""));
     per_capita = per_capita || (def.per_capita && pop && o.value);
-    table.push_back(row);
+    append(table, std::move(row));
   }
-  set_list(d, "values", table);
+  set_list(d, "values", std::move(table));
   d.set("per_capita", per_capita);
 
   // The latest value of each locality: a bar chart and the same rows as its table.
@@ -229,7 +229,7 @@ void add_indicator(const ViewContext& ctx, const Route& route, Data& d) {
     row.set("label_lang", optional(name_lang(*loc->page, lang)));
     row.set("period", i18n::format_period(now->from(), now->to(), lang));
     row.set("value", value_text(def, *now->value, lang));
-    latest_rows.push_back(row);
+    append(latest_rows, std::move(row));
     std::vector<indicators::ChartItem> points;
     Data point_rows = list();
     for (const indicators::Observation* o : obs) {
@@ -239,7 +239,7 @@ void add_indicator(const ViewContext& ctx, const Route& route, Data& d) {
       Data pr;
       pr.set("label", period);
       pr.set("value", value_text(def, *o->value, lang));
-      point_rows.push_back(pr);
+      append(point_rows, std::move(pr));
     }
     if (points.size() < 2) continue;
     Data line;
@@ -249,13 +249,13 @@ void add_indicator(const ViewContext& ctx, const Route& route, Data& d) {
     line.set("chart", indicators::line_chart({"line-" + std::to_string(++chart), def.name[lang] + " — " + name,
                                               ui(ctx.theme, lang, "chart_desc_line")},
                                              points, def.percent));
-    lines.push_back(line);
+    append(lines, std::move(line));
   }
-  set_list(d, "latest", latest_rows);
+  set_list(d, "latest", std::move(latest_rows));
   d.set("bar_chart", bars.empty() ? Data(false)
                                    : Data(indicators::bar_chart({"bar-latest", def.name[lang], ui(ctx.theme, lang, "chart_desc_bar")},
                                                                 bars, def.percent)));
-  set_list(d, "lines", lines);
+  set_list(d, "lines", std::move(lines));
 
   Data breakdowns = list();
   for (const indicators::Observation& o : s.observations) {
@@ -263,9 +263,9 @@ void add_indicator(const ViewContext& ctx, const Route& route, Data& d) {
     std::string context = locality_name(*o.locality, lang) + ", " + i18n::format_period(o.from(), o.to(), lang);
     Data b = breakdown_data(ctx, def, o.breakdown, lang, "breakdown-" + std::to_string(++chart), context);
     b.set("context", context);
-    breakdowns.push_back(b);
+    append(breakdowns, std::move(b));
   }
-  set_list(d, "breakdowns", breakdowns);
+  set_list(d, "breakdowns", std::move(breakdowns));
   d.set("csv_url", ctx.urls.asset("data/" + indicators::csv_name(def.id)));
   d.set("all_csv_url", ctx.urls.asset("data/indicators.csv"));
   d.set("json_url", ctx.urls.asset("data/indicators.json"));

@@ -31,9 +31,9 @@ void add_initiatives(const ViewContext& ctx, const Route& route, Data& d) {
     Data item = initiative_summary(ctx, *p, lang);
     const model::Locality* loc = ctx.site.locality(p->locality);
     item.set("locality", loc ? link_data(ctx, *loc->page, lang) : Data(false));
-    items.push_back(item);
+    append(items, std::move(item));
   }
-  set_list(d, "initiatives", items);
+  set_list(d, "initiatives", std::move(items));
   d.set("count", i18n::format_number(static_cast<double>(all.size()), lang));
 
   // Facets with their counts; the current value is marked and not linked.
@@ -47,7 +47,7 @@ void add_initiatives(const ViewContext& ctx, const Route& route, Data& d) {
     v.set("count", i18n::format_number(static_cast<double>(n), lang));
     v.set("current", faceted && route.key == facet && route.value == value);
     if (!groups.count(facet)) groups[facet] = list();
-    groups[facet].push_back(v);
+    append(groups[facet], std::move(v));
   }
   Data facets = list();
   for (const char* facet : kFacets) {
@@ -55,9 +55,9 @@ void add_initiatives(const ViewContext& ctx, const Route& route, Data& d) {
     Data f;
     f.set("name", ui(ctx.theme, lang, std::string("facet_") + facet));
     f.set("values", groups[facet]);
-    facets.push_back(f);
+    append(facets, std::move(f));
   }
-  set_list(d, "facets", facets);
+  set_list(d, "facets", std::move(facets));
   d.set("initiatives_url", ctx.urls.initiatives(lang));
   d.set("faceted", faceted);
   if (faceted) {

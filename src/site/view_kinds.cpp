@@ -97,12 +97,12 @@ void add_locality(const ViewContext& ctx, const Route& route, Data& d) {
   for (const auto& [id, q] : vi.facts)
     if (const content::Measure* m = ctx.site.catalogue.measure(id.value))
       facts.push_back(fact(m->name[lang], quantity_data(q, id.value, m->unit[lang], m->percent, lang, ctx.theme, english_of(page))));
-  set_list(d, "facts", facts);
+  set_list(d, "facts", std::move(facts));
   d.set("website", optional(vi.website));
   d.set("code", optional(vi.code));
   Data merged = list();
   for (const std::string& m : vi.merged_from) merged.push_back(Data(m));
-  set_list(d, "merged_from", merged);
+  set_list(d, "merged_from", std::move(merged));
   const model::Locality* loc = ctx.site.locality(page.locality);
   Data reports = list();
   Data initiatives = list();
@@ -110,8 +110,8 @@ void add_locality(const ViewContext& ctx, const Route& route, Data& d) {
     for (const model::Page* r : loc->reports) reports.push_back(report_summary(ctx, *r, lang));
     for (const model::Page* i : loc->initiatives) initiatives.push_back(initiative_summary(ctx, *i, lang));
   }
-  set_list(d, "reports", reports);
-  set_list(d, "initiatives", initiatives);
+  set_list(d, "reports", std::move(reports));
+  set_list(d, "initiatives", std::move(initiatives));
 }
 
 void add_report(const ViewContext& ctx, const Route& route, Data& d) {
@@ -139,28 +139,28 @@ void add_report(const ViewContext& ctx, const Route& route, Data& d) {
   const std::vector<std::string>& dist = en && lang == Lang::en && !en->distribution.empty() ? en->distribution : vi.distribution;
   Data distribution = list();
   for (const std::string& line : dist) distribution.push_back(Data(line));
-  set_list(doc, "distribution", distribution);
+  set_list(doc, "distribution", std::move(distribution));
   bool vi_distribution = lang == Lang::en && !dist.empty() && (!en || en->distribution.empty());
   doc.set("distribution_lang", vi_distribution ? Data("vi") : Data(false));
   Data directives = list();
   for (const auto& dir : vi.directives) directives.push_back(Data(dir.value));
-  set_list(doc, "directives", directives);
+  set_list(doc, "directives", std::move(directives));
   d.set("document", doc);
 
   Data initiatives = list();
   for (const auto& slug : vi.initiatives)
     if (const model::Page* p = ctx.site.find(content::Kind::initiative, page.locality, slug.value))
       initiatives.push_back(initiative_summary(ctx, *p, lang));
-  set_list(d, "initiatives", initiatives);
+  set_list(d, "initiatives", std::move(initiatives));
 
   Data files = list();
   for (const auto& a : vi.attachments) {
     Data f;
     f.set("name", a.value);
     f.set("url", ctx.urls.attachment(page.locality, a.value));
-    files.push_back(f);
+    append(files, std::move(f));
   }
-  set_list(d, "attachments", files);
+  set_list(d, "attachments", std::move(files));
   d.set("previous", false);
   d.set("next", false);
   // Reports are listed newest first: the previous report is the next in the list.
@@ -185,15 +185,15 @@ void add_initiative(const ViewContext& ctx, const Route& route, Data& d) {
     if (!m) continue;
     Data r = quantity_data(q, id.value, m->unit[lang], m->percent, lang, ctx.theme, page.en);
     r.set("name", m->name[lang]);
-    results.push_back(r);
+    append(results, std::move(r));
   }
-  set_list(d, "results", results);
+  set_list(d, "results", std::move(results));
   Data mentioned = list();
   if (const model::Locality* loc = ctx.site.locality(page.locality))
     for (const model::Page* r : loc->reports)
       for (const auto& slug : r->vi->report.initiatives)
         if (slug.value == page.slug) mentioned.push_back(report_summary(ctx, *r, lang));
-  set_list(d, "reports", mentioned);
+  set_list(d, "reports", std::move(mentioned));
 }
 
 void add_localities(const ViewContext& ctx, const Route& route, Data& d) {
@@ -207,9 +207,9 @@ void add_localities(const ViewContext& ctx, const Route& route, Data& d) {
     set_text(item, "province", en ? en->province : "", f.province, lang);
     item.set("report_count", i18n::format_number(static_cast<double>(loc->reports.size()), lang));
     item.set("initiative_count", i18n::format_number(static_cast<double>(loc->initiatives.size()), lang));
-    items.push_back(item);
+    append(items, std::move(item));
   }
-  set_list(d, "localities", items);
+  set_list(d, "localities", std::move(items));
 }
 
 void add_home(const ViewContext& ctx, const Route& route, Data& d) {
@@ -226,9 +226,9 @@ void add_home(const ViewContext& ctx, const Route& route, Data& d) {
   for (std::size_t i = 0; i < reports.size() && i < 10; ++i) {
     Data r = report_summary(ctx, *reports[i], route.lang);
     r.set("locality", locality_link(ctx, reports[i]->locality, route.lang));
-    latest.push_back(r);
+    append(latest, std::move(r));
   }
-  set_list(d, "latest_reports", latest);
+  set_list(d, "latest_reports", std::move(latest));
 }
 
 }  // namespace mb::site

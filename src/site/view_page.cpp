@@ -23,7 +23,7 @@ Data navigation(const ViewContext& ctx, const Route& route) {
     bool current = route.path == url ||
                    (url != ctx.urls.home(lang) && route.path.rfind(url, 0) == 0);
     i.set("current", current);
-    nav.push_back(i);
+    append(nav, std::move(i));
   };
   item(ui(ctx.theme, lang, "home"), ctx.urls.home(lang));
   item(ui(ctx.theme, lang, "localities"), ctx.urls.localities(lang));
@@ -41,7 +41,7 @@ Data footer_links(const ViewContext& ctx, const Route& route) {
   for (const model::Page* p : ctx.site.free_pages) {
     Data l = link_data(ctx, *p, route.lang);
     l.set("current", route.page == p);
-    links.push_back(l);
+    append(links, std::move(l));
   }
   return links;
 }
@@ -131,14 +131,14 @@ void add_body(const ViewContext& ctx, const Route& route, const content::Documen
     if (h.level == 2)
       entries.push_back({item});
     else
-      entries.back().children.push_back(item);
+      append(entries.back().children, std::move(item));
   }
   Data toc = list();
   for (Entry& e : entries) {
     set_list(e.item, "children", e.children);
     toc.push_back(e.item);
   }
-  set_list(d, "toc", toc);
+  set_list(d, "toc", std::move(toc));
 }
 
 Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags, std::string* text) {
@@ -166,12 +166,12 @@ Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags, s
     Data a;
     a.set("hreflang", lang_code(l));
     a.set("href", ctx.urls.absolute(twin_path(ctx, route, l)));
-    alternates.push_back(a);
+    append(alternates, std::move(a));
   }
   Data x_default;
   x_default.set("hreflang", "x-default");
   x_default.set("href", ctx.urls.absolute(twin_path(ctx, route, Lang::vi)));
-  alternates.push_back(x_default);
+  append(alternates, std::move(x_default));
   d.set("alternates", alternates);
   d.set("switch_url", twin_path(ctx, route, other(lang)));
   d.set("switch_lang", lang_code(other(lang)));

@@ -31,15 +31,15 @@ void add_translations(const ViewContext& ctx, const Route& route, Data& d) {
     row.set("status", ui(ctx.theme, lang, std::string("status_") + status));
     row.set("status_class", std::string("status-") + status);
     row.set("hash", p.vi->source_hash());
-    pages.push_back(row);
+    append(pages, std::move(row));
   }
-  set_list(d, "pages", pages);
+  set_list(d, "pages", std::move(pages));
   Data summary = list();
   for (const char* status : {"translated", "stale", "untracked", "missing"}) {
     Data s;
     s.set("label", ui(ctx.theme, lang, std::string("status_") + status));
     s.set("count", std::to_string(counts[status]));
-    summary.push_back(s);
+    append(summary, std::move(s));
   }
   d.set("summary_counts", summary);
 
@@ -57,9 +57,9 @@ void add_translations(const ViewContext& ctx, const Route& route, Data& d) {
     row.set("en", present ? it->second : "");
     row.set("status", ui(ctx.theme, lang, present ? "status_translated" : "status_missing"));
     row.set("status_class", present ? "status-translated" : "status-missing");
-    strings.push_back(row);
+    append(strings, std::move(row));
   }
-  set_list(d, "strings", strings);
+  set_list(d, "strings", std::move(strings));
 }
 
 }  // namespace mb::site
