@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
+#include <regex>
 
 namespace mb::indicators {
 
@@ -91,9 +92,10 @@ std::string csv_name(const std::string& id) {
 std::string csv_field(const std::string& s) {
   std::string v = s;
   if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r')) {
-    // A negative number stays a number; anything else starting so is prefixed.
-    bool number = v[0] == '-' && v.size() > 1 && v.find_first_not_of("0123456789.e-", 1) == std::string::npos;
-    if (!number) v = "'" + v;
+    // A negative number stays a number; anything else starting so is
+    // prefixed, "-1-1" and "--1" included: a spreadsheet computes those.
+    static const std::regex negative(R"(-[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?)");
+    if (!std::regex_match(v, negative)) v = "'" + v;
   }
   if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
   std::string quoted = "\"";

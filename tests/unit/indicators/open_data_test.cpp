@@ -75,6 +75,13 @@ TEST_CASE("indicators: csv_field neutralizes what a spreadsheet would run as a f
   CHECK(csv_field("-5") == "-5");
   CHECK(csv_field("-0.25") == "-0.25");
   CHECK(csv_field("-1e-07") == "-1e-07");
+  // Sums and double signs are formulas, not numbers.
+  CHECK(csv_field("-1-1") == "'-1-1");
+  CHECK(csv_field("--1") == "'--1");
+  CHECK(csv_field("-1e-1-1") == "'-1e-1-1");
+  CHECK(csv_field("-.5") == "'-.5");
+  CHECK(csv_field("-1.") == "'-1.");
+  CHECK(csv_field("-e") == "'-e");
   // Only a leading sign counts.
   CHECK(csv_field("a=b") == "a=b");
   CHECK(csv_field("5-3") == "5-3");
