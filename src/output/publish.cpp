@@ -139,24 +139,22 @@ void Publisher::fail(const std::string& error) {
 }
 
 bool Publisher::make_parents(const std::string& path) {
-  std::size_t slash = path.rfind('/');
-  if (slash == std::string::npos) return true;
-  std::string dir = path.substr(0, slash);
-  {
-    std::lock_guard lock(m_mutex);
-    if (m_dirs.count(dir)) return true;
-  }
-  // Parents first; another worker making the same folder is not an error.
-  for (std::size_t at = dir.find('/'); ; at = dir.find('/', at + 1)) {
-    std::string part = m_staging + "/" + dir.substr(0, at);
-    if (::mkdir(part.c_str(), 0755) != 0 && errno != EEXIST) {
-      fail(part + ": " + std::strerror(errno));
+  // Folders are made once, parents first; a folder another worker is making
+  // at the same moment is not an error (EEXIST).
+  for (std::size_t at = path.find('/'); at != std::string::npos; at = path.find('/', at + 1)) {
+    std::string dir = path.substr(0, at);
+    {
+      std::lock_guard lock(m_mutex);
+      if (m_dirs.count(dir)) continue;
+    }
+    std::string full = m_staging + "/" + dir;
+    if (::mkdir(full.c_str(), 0755) != 0 && errno != EEXIST) {
+      fail(full + ": " + std::strerror(errno));
       return false;
     }
-    if (at == std::string::npos) break;
+    std::lock_guard lock(m_mutex);
+    m_dirs.insert(dir);
   }
-  std::lock_guard lock(m_mutex);
-  m_dirs.insert(dir);
   return true;
 }
 
