@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 #include <tuple>
 
 #include "model/checks.hpp"
@@ -115,6 +116,17 @@ void index_pages(Site& site, Diagnostics& diags) {
       return std::tie(b->vi->initiative.year, a->slug) < std::tie(a->vi->initiative.year, b->slug);
     });
     site.localities.push_back(std::move(l));
+  }
+  // Attachments in a folder that has no page at all would be published under
+  // /files/<slug>/ with nothing to show them: the folder lacks its profile.
+  std::set<std::string> bare;
+  for (const std::string& a : site.attachments) {  // localities/<slug>/files/<name>
+    std::string slug = a.substr(11, a.find('/', 11) - 11);
+    if (localities.count(slug) || site.unreadable.count("content/localities/" + slug + "/_index.vi.md") ||
+        !bare.insert(slug).second)
+      continue;
+    file_error(diags, "content/" + a, "locality '" + slug + "' has no profile page",
+               "create content/localities/" + slug + "/_index.vi.md with its title, kind and province");
   }
   std::sort(site.free_pages.begin(), site.free_pages.end(), [](const Page* a, const Page* b) {
     return std::tie(a->vi->page.weight, a->slug) < std::tie(b->vi->page.weight, b->slug);

@@ -13,10 +13,16 @@ const std::string kReport = "content/localities/truong-thi/reports/2023-chi-thi-
 const std::string kInitiative = "content/localities/truong-thi/initiatives/tranh-bich-hoa.vi.md";
 
 // Builds the basic site plus one report (with `extra` front matter) and the
-// initiative tranh-bich-hoa; returns only the errors, formatted.
-std::string report_errors(const std::string& extra, const std::vector<std::string>& attachments = {}) {
+// initiative tranh-bich-hoa, and a second locality 'other' (with its profile)
+// when asked; returns only the errors, formatted.
+std::string report_errors(const std::string& extra, const std::vector<std::string>& attachments = {},
+                          bool other_locality = false) {
   test::SiteBuilder b;
   b.basics();
+  if (other_locality) {
+    b.add("content/localities/other/_index.vi.md", test::locality_vi("Xã Khác"));
+    b.add("content/localities/other/_index.en.md", test::locality_en());
+  }
   b.add(kReport, test::report_vi(extra));
   b.add("content/localities/truong-thi/reports/2023-chi-thi-33.en.md", test::report_en());
   b.add(kInitiative, test::initiative_vi());
@@ -82,7 +88,8 @@ TEST_CASE("model: indicator values are left to the indicators module") {
 TEST_CASE("model: a missing attachment is an error at its list item") {
   CHECK(report_errors("attachments:\n  - bao-cao-goc.pdf\n  - phu-luc.pdf\n",
                       {"localities/truong-thi/files/bao-cao-goc.pdf",
-                       "localities/other/files/phu-luc.pdf"}) ==
+                       "localities/other/files/phu-luc.pdf"},
+                      true) ==
         kReport + ":10:5: error: attachment 'phu-luc.pdf' does not exist\n"
                   "  10 |   - phu-luc.pdf\n"
                   "     |     ^~~~~~~~~~~\n"

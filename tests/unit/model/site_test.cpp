@@ -127,6 +127,25 @@ TEST_CASE("model: a locality with only initiatives and no _index is an error too
   CHECK(found[0].path == "content/localities/dong-son/initiatives/x.vi.md");
 }
 
+TEST_CASE("model: a locality folder holding only attachments is an error, once") {
+  test::SiteBuilder b;
+  b.basics();
+  b.attach("localities/dong-son/files/a.pdf");
+  b.attach("localities/dong-son/files/b.pdf");
+  b.attach("localities/truong-thi/files/c.pdf");  // a locality with a profile
+  b.add("content/localities/vinh-quang/reports/2023-chi-thi-33.vi.md", test::report_vi());
+  b.add("content/localities/vinh-quang/reports/2023-chi-thi-33.en.md", test::report_en());
+  b.attach("localities/vinh-quang/files/d.pdf");  // reported at its report already
+  Diagnostics diags;
+  b.build(diags);
+  CHECK(test::all_text(diags) ==
+        "content/localities/vinh-quang/reports/2023-chi-thi-33.vi.md:1:1: error: locality 'vinh-quang' has no "
+        "profile page\n"
+        "  hint: create content/localities/vinh-quang/_index.vi.md with its title, kind and province\n"
+        "content/localities/dong-son/files/a.pdf:1:1: error: locality 'dong-son' has no profile page\n"
+        "  hint: create content/localities/dong-son/_index.vi.md with its title, kind and province\n");
+}
+
 TEST_CASE("model: a site without a home page is an error") {
   test::SiteBuilder b;
   b.add("content/localities/truong-thi/_index.vi.md", test::locality_vi());
