@@ -98,11 +98,30 @@ std::string quote_yaml(const std::string& s) {
   return out + "\"";
 }
 
+// A PDF export's page breaks (form feeds, vertical tabs) are line breaks;
+// any other control character is dropped, since the site refuses them.
+std::string without_controls(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0;;) {
+    char32_t code = 0;
+    std::size_t at = find_control_character(std::string_view(text).substr(i), &code);
+    if (at == std::string::npos) {
+      out.append(text, i, std::string::npos);
+      return out;
+    }
+    out.append(text, i, at);
+    if (code == 0x0B || code == 0x0C) out += '\n';
+    unsigned char c = static_cast<unsigned char>(text[i + at]);
+    i += at + (c < 0x80 ? 1 : c == 0xC2 ? 2 : 3);
+  }
+}
+
 }  // namespace
 
 ImportedReport parse_plain_report(const std::string& raw) {
   ImportedReport r;
-  std::string text = i18n::to_nfc(normalize_line_endings(raw));
+  std::string text = without_controls(i18n::to_nfc(normalize_line_endings(raw)));
   std::vector<std::string> lines;
   for (std::size_t start = 0; start <= text.size();) {
     std::size_t end = text.find('\n', start);

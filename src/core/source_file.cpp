@@ -1,6 +1,7 @@
 #include "core/source_file.hpp"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace mb {
 
@@ -117,6 +118,34 @@ bool is_valid_utf8(std::string_view s, std::size_t* bad) {
     i += len;
   }
   return true;
+}
+
+std::size_t find_control_character(std::string_view s, char32_t* code) {
+  for (std::size_t i = 0; i < s.size();) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    char32_t cp = 0;
+    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (c < 0x80) {
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) cp = c;
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
+      cp = static_cast<unsigned char>(s[i + 1]);  // U+0080..U+009F
+    } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
+               static_cast<unsigned char>(s[i + 2]) >= 0xBE) {
+      cp = 0xFFFE + (static_cast<unsigned char>(s[i + 2]) - 0xBE);
+    }
+    if (cp != 0 || (c == 0 && len == 1)) {
+      if (code) *code = cp;
+      return i;
+    }
+    i += len;
+  }
+  return std::string_view::npos;
+}
+
+std::string code_point_name(char32_t code) {
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "U+%04X", static_cast<unsigned>(code));
+  return buf;
 }
 
 }  // namespace mb

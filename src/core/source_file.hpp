@@ -48,4 +48,13 @@ std::string normalize_line_endings(std::string text);
 // True if s is well-formed UTF-8; otherwise *bad is the offset of the first bad byte.
 bool is_valid_utf8(std::string_view s, std::size_t* bad = nullptr);
 
+// In well-formed UTF-8, the offset of the first character no page or feed can
+// carry: a C0 control other than tab, LF and CR (XML 1.0 cannot hold one even
+// as a reference), DEL or a C1 control (parse errors in HTML), U+FFFE or
+// U+FFFF. npos when there is none; *code is its code point.
+std::size_t find_control_character(std::string_view s, char32_t* code = nullptr);
+
+// "U+000C": how a diagnostic names a code point.
+std::string code_point_name(char32_t code);
+
 }  // namespace mb

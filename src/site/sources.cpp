@@ -35,6 +35,28 @@ Diagnostic invalid_utf8(const std::string& path, const std::string& raw, std::si
           "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)", {}};
 }
 
+// The diagnostic for an invisible control character; the line is shown with
+// each such character as U+FFFD, so the terminal shows where it is.
+Diagnostic control_character(const SourceFile& file, std::size_t at, char32_t code) {
+  Position pos = file.position(at);
+  std::string line(file.line_text(pos.line)), shown;
+  for (std::size_t i = 0;;) {
+    std::size_t bad = find_control_character(std::string_view(line).substr(i));
+    if (bad == std::string::npos) {
+      shown += line.substr(i);
+      break;
+    }
+    shown += line.substr(i, bad) + "\xEF\xBF\xBD";
+    unsigned char c = static_cast<unsigned char>(line[i + bad]);
+    i += bad + (c < 0x80 ? 1 : c == 0xC2 ? 2 : 3);
+  }
+  return {Severity::error, file.path(), pos.line, pos.column,
+          "control character " + code_point_name(code) + " in the text", shown, 1,
+          "delete it: it is invisible, and pages and feeds cannot carry it (it often comes with text copied "
+          "out of a PDF or a word processor)",
+          {}};
+}
+
 }  // namespace
 
 std::shared_ptr<const SourceFile> read_text(const FileSystem& fs, const std::string& root,
@@ -61,7 +83,13 @@ std::shared_ptr<const SourceFile> read_text(const FileSystem& fs, const std::str
     diags.add(invalid_utf8(path, *raw, bad));
     return nullptr;
   }
-  return std::make_shared<const SourceFile>(path, i18n::to_nfc(normalize_line_endings(std::move(*raw))));
+  auto file = std::make_shared<const SourceFile>(path, i18n::to_nfc(normalize_line_endings(std::move(*raw))));
+  char32_t code = 0;
+  if (std::size_t at = find_control_character(file->text(), &code); at != std::string::npos) {
+    diags.add(control_character(*file, at, code));
+    return nullptr;
+  }
+  return file;
 }
 
 std::optional<config::SiteConfig> load_config(const FileSystem& fs, const std::string& root, Diagnostics& diags) {

@@ -29,6 +29,14 @@ std::optional<std::string> Reader::text(const Node& n, std::string_view key) con
     error(n, quoted(key) + " must be text, found " + n.kind_name());
     return std::nullopt;
   }
+  // A raw one is refused with the file; this is one written as an escape.
+  char32_t code = 0;
+  if (find_control_character(n.value, &code) != std::string::npos) {
+    error(n, quoted(key) + " holds the control character " + code_point_name(code),
+          "remove the escape that writes it (\\u" + code_point_name(code).substr(2) +
+              " or similar): pages and feeds cannot carry it");
+    return std::nullopt;
+  }
   return n.value;
 }
 

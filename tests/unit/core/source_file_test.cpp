@@ -81,3 +81,26 @@ TEST_CASE("core: is_valid_utf8 accepts UTF-8 and points at the first bad byte") 
   CHECK(bad == 0);
   CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
 }
+
+TEST_CASE("core: find_control_character finds what pages and feeds cannot carry") {
+  char32_t code = 0;
+  CHECK(find_control_character("Trường Thi\tphường\r\n", &code) == std::string_view::npos);
+  CHECK(find_control_character("") == std::string_view::npos);
+  CHECK(find_control_character(std::string_view("a\0b", 3), &code) == 1);
+  CHECK(code == 0);
+  CHECK(find_control_character("Trang\x0c" "2", &code) == 5);
+  CHECK(code == 0x0C);
+  CHECK(find_control_character("ủ\x1b", &code) == 3);
+  CHECK(code == 0x1B);
+  CHECK(find_control_character("x\x7f", &code) == 1);
+  CHECK(code == 0x7F);
+  CHECK(find_control_character("ê\xC2\x85", &code) == 2);  // U+0085, a C1 control
+  CHECK(code == 0x85);
+  CHECK(find_control_character("\xC2\xA0 nbsp is fine") == std::string_view::npos);
+  CHECK(find_control_character("x\xEF\xBF\xBF", &code) == 1);
+  CHECK(code == 0xFFFF);
+  CHECK(find_control_character("\xEF\xBF\xBD replacement is fine") == std::string_view::npos);
+  CHECK(find_control_character("emoji \xF0\x9F\x98\x80 fine") == std::string_view::npos);
+  CHECK(code_point_name(0x0C) == "U+000C");
+  CHECK(code_point_name(0xFFFE) == "U+FFFE");
+}

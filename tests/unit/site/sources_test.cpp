@@ -207,3 +207,18 @@ TEST_CASE("site: read_text refuses a huge file from its size, before reading it"
         "content/pages/a.vi.md:1:1: error: file is too large (65536 MB; the limit is 8 MB)\n"
         "  hint: split the text into several pages, or attach the document as a file\n");
 }
+
+TEST_CASE("site: read_text refuses an invisible control character at its line and column") {
+  Diagnostics diags;
+  CHECK(read("---\ntitle: Giới thiệu\n---\n\nTrang\x0c một, trang\x0b hai.\n", diags) == nullptr);
+  CHECK(test::all_text(diags) ==
+        "content/pages/a.vi.md:5:6: error: control character U+000C in the text\n"
+        "  5 | Trang\xEF\xBF\xBD một, trang\xEF\xBF\xBD hai.\n"
+        "    |      ^\n"
+        "  hint: delete it: it is invisible, and pages and feeds cannot carry it (it often comes with text "
+        "copied out of a PDF or a word processor)\n");
+  Diagnostics crlf;
+  CHECK(read("---\r\ntitle: x\r\n---\r\n\r\nTrang\x7f\r\n", crlf) == nullptr);
+  REQUIRE(crlf.all().size() == 1);
+  CHECK(crlf.all()[0].line == 5);
+}

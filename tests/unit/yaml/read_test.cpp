@@ -243,3 +243,19 @@ TEST_CASE("yaml: check_keys uses the default noun and lets explain override the 
         "    | ^~\n"
         "  hint: did you mean 'vi'?\n");
 }
+
+TEST_CASE("yaml: text refuses a control character written as an escape") {
+  Doc d("a: \"Báo cáo\\u0001 2023\"\nb: \"tab\\tand newline\\n are fine\"\nc: \"\\x85\"\n");
+  auto r = d.reader();
+  CHECK_FALSE(r.text(d.at("a"), "a"));
+  CHECK(r.text(d.at("b"), "b") == "tab\tand newline\n are fine");
+  CHECK_FALSE(r.text(d.at("c"), "c"));
+  REQUIRE(d.diags.all().size() == 2);
+  CHECK_MESSAGE(all_text(d.diags).rfind(
+            "f.yaml:1:5: error: 'a' holds the control character U+0001\n"
+            "  1 | a: \"Báo cáo\\u0001 2023\"\n"
+            "    |     ^~~~~~~~~~~~~\n"
+            "  hint: remove the escape that writes it (\\u0001 or similar): pages and feeds cannot carry it\n",
+            0) == 0, all_text(d.diags));
+  CHECK(d.diags.all()[1].message == "'c' holds the control character U+0085");
+}
