@@ -9,6 +9,13 @@
 
 namespace mb::site {
 
+namespace {
+
+// Facets with more values than this are not listed in full on facet pages.
+constexpr std::size_t kLongFacet = 40;
+
+}  // namespace
+
 std::string facet_label(const ViewContext& ctx, const std::string& facet, const std::string& value, Lang lang) {
   if (facet == "field") {
     const content::Field* f = ctx.site.catalogue.field(value);
@@ -37,9 +44,17 @@ void add_initiatives(const ViewContext& ctx, const Route& route, Data& d) {
   d.set("count", i18n::format_number(static_cast<double>(all.size()), lang));
 
   // Facets with their counts; the current value is marked and not linked.
+  // A facet page lists a long facet (a national site's 3,000 localities)
+  // only by its current value and a link to the catalogue's full list:
+  // listing every value on every facet page would make the catalogue grow
+  // with the square of the site, and each page heavy for a phone.
+  std::map<std::string, std::size_t> sizes;
+  for (const auto& [facet, value] : ctx.facets.values) ++sizes[facet];
+  auto folded = [&](const std::string& facet) { return faceted && sizes[facet] > kLongFacet; };
   std::map<std::string, Data> groups;
   for (std::size_t i = 0; i < ctx.facets.values.size(); ++i) {
     const auto& [facet, value] = ctx.facets.values[i];
+    if (folded(facet) && !(route.key == facet && route.value == value)) continue;
     std::size_t n = ctx.facets.initiatives[i].size();
     Data v;
     v.set("label", facet_label(ctx, facet, value, lang));
@@ -51,10 +66,13 @@ void add_initiatives(const ViewContext& ctx, const Route& route, Data& d) {
   }
   Data facets = list();
   for (const char* facet : kFacets) {
-    if (!groups.count(facet)) continue;
+    if (!sizes.count(facet)) continue;
     Data f;
     f.set("name", ui(ctx.theme, lang, std::string("facet_") + facet));
-    f.set("values", groups[facet]);
+    f.set("id", std::string("facet-") + facet);
+    if (!groups.count(facet)) groups[facet] = list();
+    put(f, "values", std::move(groups[facet]));
+    f.set("full_list", folded(facet) ? Data(ctx.urls.initiatives(lang) + "#facet-" + facet) : Data(false));
     append(facets, std::move(f));
   }
   set_list(d, "facets", std::move(facets));

@@ -263,3 +263,38 @@ TEST_CASE("site: a theme without a page template is an error and nothing is rend
         "themes/default/templates: error: the theme has no 'initiative.mustache' template\n"
         "  hint: every theme provides home, localities, locality, report, initiative and page templates\n");
 }
+
+TEST_CASE("site: facet pages list a long facet by its current value and a link to the full list") {
+  test::SiteBuilder b;
+  b.basics();
+  for (int i = 0; i < 45; ++i) {
+    std::string slug = "xa-" + std::to_string(i);
+    b.add("content/localities/" + slug + "/_index.vi.md", test::locality_vi("Xã Số " + std::to_string(i)));
+    b.add("content/localities/" + slug + "/initiatives/mo-hinh.vi.md", test::initiative_vi());
+  }
+  Diagnostics diags;
+  model::Site site = b.build(diags);
+  REQUIRE_MESSAGE(!diags.has_errors(), test::all_text(diags));
+  Built built = render(site, 0);
+  auto count = [](const std::string& html, const std::string& needle) {
+    std::size_t n = 0;
+    for (std::size_t at = html.find(needle); at != std::string::npos; at = html.find(needle, at + 1)) ++n;
+    return n;
+  };
+  // The catalogue lists all 45 localities, each a link to its facet page.
+  const std::string& catalogue = built.page("mo-hinh/index.html");
+  CHECK(count(catalogue, "href=\"/bao-cao/mo-hinh/dia-phuong/xa-") == 45);
+  CHECK(contains(catalogue, "<h2 id=\"facet-locality\">"));
+  CHECK_FALSE(contains(catalogue, "Xem đủ danh sách"));
+  // A facet page shows its own locality, unlinked, and links to the full list;
+  // short facets (field, year, status) stay complete.
+  const std::string& field = built.page("mo-hinh/linh-vuc/culture-society/index.html");
+  CHECK(count(field, "href=\"/bao-cao/mo-hinh/dia-phuong/xa-") == 0);
+  CHECK(contains(field, "<a href=\"/bao-cao/mo-hinh/#facet-locality\">Xem đủ danh sách trên trang danh mục</a>"));
+  const std::string& one = built.page("mo-hinh/dia-phuong/xa-7/index.html");
+  CHECK(count(one, "href=\"/bao-cao/mo-hinh/dia-phuong/xa-") == 0);
+  CHECK(contains(one, "<strong aria-current=\"page\">Xã Số 7 (1)</strong>"));
+  CHECK(contains(one, "href=\"/bao-cao/mo-hinh/nam/2023/\""));
+  const std::string& en = built.page("en/initiatives/locality/xa-7/index.html");
+  CHECK(contains(en, "<a href=\"/bao-cao/en/initiatives/#facet-locality\">See the full list in the catalogue</a>"));
+}
