@@ -24,6 +24,16 @@ struct Node {
   std::vector<Node> items;   // sequence
   std::vector<std::pair<Node, Node>> entries;  // map, in source order
 
+  // Declared here and defaulted in node.cpp: implicit inline ones make clang
+  // (14 and 16, with libstdc++ 12 in C++20) check std::pair<Node, Node> while
+  // Node is still incomplete, and refuse this header; the fuzz build needs clang.
+  Node();
+  Node(const Node&);
+  Node(Node&&) noexcept;
+  Node& operator=(const Node&);
+  Node& operator=(Node&&) noexcept;
+  ~Node();
+
   bool is_null() const { return kind == Kind::null; }
   bool is_scalar() const { return kind == Kind::scalar; }
   bool is_map() const { return kind == Kind::map; }
