@@ -1,5 +1,7 @@
 #include "content/fields.hpp"
 
+#include <cmath>
+
 #include "i18n/text.hpp"
 
 namespace mb::content {
@@ -63,8 +65,11 @@ std::optional<Quantity> read_quantity(const yaml::Reader& r, const yaml::Node& n
 
 std::optional<Quantity> read_count(const yaml::Reader& r, const yaml::Node& n, std::string_view key) {
   std::optional<Quantity> q = read_quantity(r, n, key);
-  if (!q || q->value == static_cast<double>(static_cast<long long>(q->value))) return q;
-  // "4.075" was already refused as ambiguous by Reader::number; this is a true fraction.
+  // Compared without a cast to an integer type: 1e19 does not fit in one, and
+  // converting it is undefined behaviour (found by fuzz_front_matter). Past
+  // 9e15 (Reader::integer's bound) doubles no longer hold every whole number.
+  if (!q || (std::floor(q->value) == q->value && std::fabs(q->value) <= 9e15)) return q;
+  // "4.075" was already refused as ambiguous by Reader::number; this is a true fraction or too large.
   const yaml::Node& at = n.is_map() && n.find("value") ? *n.find("value") : n;
   r.error(at, "'" + std::string(key) + "' counts people or households and must be a whole number, found '" + at.value + "'",
           "check the figure against the report");

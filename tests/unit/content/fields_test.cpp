@@ -104,6 +104,20 @@ TEST_CASE("content: a count must be whole, and a dotted count is refused as ambi
         "  hint: check the figure against the report\n");
 }
 
+// Found by fuzz_front_matter: the whole-number check cast the value to long
+// long, undefined behaviour for 2^63 and beyond (UBSan: float-cast-overflow).
+TEST_CASE("content: a count too large to be exact is refused, not converted") {
+  Doc d("a: 9223372036854775808\nb: 1e300\nc: -1e19\nd: 9000000000000000\n");
+  auto r = d.reader();
+  CHECK_FALSE(read_count(r, d.at("a"), "households"));
+  CHECK_FALSE(read_count(r, d.at("b"), "households"));
+  CHECK_FALSE(read_count(r, d.at("c"), "population"));
+  CHECK(read_count(r, d.at("d"), "population")->value == 9e15);
+  REQUIRE(d.diags.error_count() == 3);
+  CHECK(d.diags.all()[0].message ==
+        "'households' counts people or households and must be a whole number, found '9223372036854775808'");
+}
+
 TEST_CASE("content: a quantity map keeps order and positions, and refuses bad ids") {
   Doc d("indicators:\n  citizen_receptions: 120\n  Bad-Id: 3\n  petitions_resolved: {value: 40, note: gần}\n");
   auto r = d.reader();
