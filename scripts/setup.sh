@@ -20,6 +20,12 @@ if [ "${MINHBACH_E2E:-1}" = 1 ]; then
   command -v npm >/dev/null || packages+=(npm)
 fi
 
+# Sanitizer and fuzz builds (scripts/test.sh, docs/security.md): clang with libFuzzer. Debian 12's
+# default clang is 14, which cannot compile this C++20 (lambdas capturing structured bindings); 16 can.
+if [ "${MINHBACH_HARDENING:-1}" = 1 ]; then
+  packages+=(clang-16 libclang-rt-16-dev)
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
