@@ -70,12 +70,26 @@ bool read_all(const std::string& path, std::string& out) {
 }
 
 // True when the previous output holds exactly `data` at `path`.
-bool unchanged(const std::string& previous, const std::string& data) {
+// True when the previous output holds exactly `data` at `previous`; `inode`
+// is then the file that was compared.
+bool unchanged(const std::string& previous, const std::string& data, ino_t& inode) {
   struct stat st;
   if (::stat(previous.c_str(), &st) != 0 || !S_ISREG(st.st_mode) || static_cast<std::size_t>(st.st_size) != data.size())
     return false;
+  inode = st.st_ino;
   std::string old;
   return read_all(previous, old) && old == data;
+}
+
+// Hard-links the previous output's copy to `target`, unless another build
+// swapped the output folder since it was compared: then the link would be
+// that build's file, and the caller writes the bytes instead.
+bool link_unchanged(const std::string& previous, const std::string& target, ino_t compared) {
+  if (::link(previous.c_str(), target.c_str()) != 0) return false;
+  struct stat st;
+  if (::stat(target.c_str(), &st) == 0 && st.st_ino == compared) return true;
+  ::unlink(target.c_str());
+  return false;
 }
 
 }  // namespace
@@ -168,7 +182,8 @@ bool Publisher::add(const OutputFile& f) {
   }
   const std::string& bytes = f.copy_from.empty() ? f.data : data;
   std::string previous = m_out_dir + "/" + f.path;
-  if (unchanged(previous, bytes) && ::link(previous.c_str(), target.c_str()) == 0) {
+  ino_t compared = 0;
+  if (unchanged(previous, bytes, compared) && link_unchanged(previous, target, compared)) {
     ++m_unchanged;
     return true;
   }
@@ -214,8 +229,16 @@ PublishResult Publisher::commit(Retire retire) {
   } else {
     fs::create_directories(fs::absolute(m_out_dir).parent_path(), ec);
     if (::rename(m_staging.c_str(), m_out_dir.c_str()) != 0) {
-      result.error = m_out_dir + ": cannot create: " + std::strerror(errno);
-      return result;
+      // Another build created the folder between the check and the rename:
+      // exchange with it, as when it existed, and retire what it wrote.
+      bool raced = (errno == ENOTEMPTY || errno == EEXIST) &&
+                   ::renameat2(AT_FDCWD, m_staging.c_str(), AT_FDCWD, m_out_dir.c_str(), RENAME_EXCHANGE) == 0;
+      if (!raced) {
+        result.error = m_out_dir + ": cannot create: " + std::strerror(errno);
+        return result;
+      }
+      const std::string retired = sibling(m_out_dir, kRetired);
+      if (::rename(m_staging.c_str(), retired.c_str()) == 0) fs::remove_all(retired, ec);
     }
     m_committed = true;
   }
