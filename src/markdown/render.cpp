@@ -343,7 +343,7 @@ Output render(const SourceFile& file, std::size_t body_offset, const Options& op
     doc.reset(cmark_parser_finish(parser));
   }
 
-  Walker walker{file, file.position(body_offset).line, options, diags, {}, {}};
+  Walker walker{file, file.position(body_offset).line, options, diags, {}, {}, {}};
   cmark_iter* it = cmark_iter_new(doc.get());
   for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;)
     if (ev == CMARK_EVENT_ENTER) walker.visit(cmark_iter_get_node(it));
