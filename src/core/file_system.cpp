@@ -75,6 +75,11 @@ bool RealFileSystem::is_file(const std::string& path) const {
   return std::filesystem::is_regular_file(path, ec);
 }
 
+bool RealFileSystem::is_link(const std::string& path) const {
+  struct stat st;
+  return ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
+}
+
 std::optional<std::uintmax_t> RealFileSystem::file_size(const std::string& path) const {
   struct stat st;
   if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
@@ -110,6 +115,8 @@ bool MemoryFileSystem::is_directory(const std::string& path) const {
 bool MemoryFileSystem::is_file(const std::string& path) const {
   return m_files.count(path) > 0;
 }
+
+bool MemoryFileSystem::is_link(const std::string&) const { return false; }
 
 std::optional<std::uintmax_t> MemoryFileSystem::file_size(const std::string& path) const {
   auto it = m_files.find(path);

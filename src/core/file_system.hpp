@@ -25,6 +25,7 @@ class FileSystem {
 
   virtual bool is_directory(const std::string& path) const = 0;
   virtual bool is_file(const std::string& path) const = 0;
+  virtual bool is_link(const std::string& path) const = 0;  // a symbolic link, whatever it points to
 
   // The size in bytes of a regular file (symbolic links followed), or nullopt
   // when it cannot be told: lets a caller refuse a huge file before reading it.
@@ -38,6 +39,7 @@ class RealFileSystem final : public FileSystem {
                                       std::vector<std::string>* links) const override;
   bool is_directory(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
+  bool is_link(const std::string& path) const override;
   std::optional<std::uintmax_t> file_size(const std::string& path) const override;
 };
 
@@ -50,6 +52,7 @@ class MemoryFileSystem final : public FileSystem {
                                       std::vector<std::string>* links) const override;
   bool is_directory(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
+  bool is_link(const std::string& path) const override;
   std::optional<std::uintmax_t> file_size(const std::string& path) const override;
 
  private:

@@ -270,6 +270,48 @@ bool make_parents_of(const std::string& root, const std::string& path, std::stri
 
 }  // namespace
 
+bool Mirror::put(const OutputFile& f, std::size_t& hash, bool& wrote, std::string& error) const {
+  std::string copied;
+  if (!f.copy_from.empty() && !read_all(f.copy_from, copied)) {
+    error = f.copy_from + ": cannot read: " + std::strerror(errno);
+    return false;
+  }
+  const std::string& bytes = f.copy_from.empty() ? f.data : copied;
+  // Hashes live in this process only, so std::hash (fast) is enough.
+  hash = std::hash<std::string_view>()(bytes);
+  auto old = m_hashes.find(f.path);  // read-only while workers run
+  if (old != m_hashes.end() && old->second == hash) return true;
+  const std::string target = m_dir + "/" + f.path;
+  const std::string temporary = target + ".minhbach-tmp";
+  if (!make_parents_of(m_dir, f.path, error) || !write_all(temporary, bytes, error)) return false;
+  if (::rename(temporary.c_str(), target.c_str()) != 0) {
+    error = target + ": " + std::strerror(errno);
+    return false;
+  }
+  wrote = true;
+  return true;
+}
+
+PublishResult Mirror::write(const std::vector<OutputFile>& files) {
+  PublishResult result;
+  for (const OutputFile& f : files) {
+    std::size_t hash = 0;
+    bool wrote = false;
+    if (!put(f, hash, wrote, result.error)) {
+      m_hashes.clear();  // unknown state: the next update rewrites everything
+      m_first = true;
+      return result;
+    }
+    m_hashes[f.path] = hash;
+    if (wrote) result.changed.push_back(f.path);
+  }
+  std::sort(result.changed.begin(), result.changed.end());
+  result.written = result.changed.size();
+  result.unchanged = files.size() - result.written;
+  result.ok = true;
+  return result;
+}
+
 PublishResult Mirror::update(const std::vector<OutputFile>& files, WorkerPool& pool) {
   PublishResult result;
   std::error_code ec;
@@ -278,29 +320,13 @@ PublishResult Mirror::update(const std::vector<OutputFile>& files, WorkerPool& p
     result.error = m_dir + ": " + ec.message();
     return result;
   }
-  // Hashes live in this process only, so std::hash (fast) is enough.
   std::vector<std::size_t> hashes(files.size());
   std::vector<std::string> errors(files.size());
-  std::atomic<std::size_t> written{0};
+  std::vector<char> wrote(files.size(), 0);
   pool.parallel_for(files.size(), [&](std::size_t i, unsigned) {
-    const OutputFile& f = files[i];
-    std::string copied;
-    if (!f.copy_from.empty() && !read_all(f.copy_from, copied)) {
-      errors[i] = f.copy_from + ": cannot read: " + std::strerror(errno);
-      return;
-    }
-    const std::string& bytes = f.copy_from.empty() ? f.data : copied;
-    hashes[i] = std::hash<std::string_view>()(bytes);
-    auto old = m_hashes.find(f.path);  // read-only while the workers run
-    if (old != m_hashes.end() && old->second == hashes[i]) return;
-    const std::string target = m_dir + "/" + f.path;
-    const std::string temporary = target + ".minhbach-tmp";
-    if (!make_parents_of(m_dir, f.path, errors[i]) || !write_all(temporary, bytes, errors[i])) return;
-    if (::rename(temporary.c_str(), target.c_str()) != 0) {
-      errors[i] = target + ": " + std::strerror(errno);
-      return;
-    }
-    ++written;
+    bool w = false;
+    put(files[i], hashes[i], w, errors[i]);
+    wrote[i] = w;
   });
   for (const std::string& e : errors)
     if (!e.empty()) {
@@ -323,7 +349,10 @@ PublishResult Mirror::update(const std::vector<OutputFile>& files, WorkerPool& p
     for (const auto& [path, hash] : m_hashes)
       if (!next.count(path)) gone.push_back(path);
   }
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (wrote[i]) result.changed.push_back(files[i].path);
   for (const std::string& rel : gone) {
+    result.changed.push_back(rel);
     fs::path p = fs::path(m_dir) / rel;
     fs::remove(p, ec);
     // Folders left empty go too, up to the output folder itself.
@@ -332,8 +361,9 @@ PublishResult Mirror::update(const std::vector<OutputFile>& files, WorkerPool& p
   }
   m_hashes = std::move(next);
   m_first = false;
-  result.written = written;
-  result.unchanged = files.size() - written;
+  std::sort(result.changed.begin(), result.changed.end());
+  result.written = result.changed.size() - gone.size();
+  result.unchanged = files.size() - result.written;
   result.ok = true;
   return result;
 }

@@ -24,6 +24,7 @@ struct PublishResult {
   std::string error;  // environment error with the path, when !ok
   std::size_t written = 0;
   std::size_t unchanged = 0;
+  std::vector<std::string> changed;  // Mirror: the paths written or removed, sorted
 };
 
 // What becomes of the previous output once the new one is in place.
@@ -78,8 +79,13 @@ class Mirror {
  public:
   explicit Mirror(std::string dir) : m_dir(std::move(dir)) {}
   PublishResult update(const std::vector<OutputFile>& files, WorkerPool& pool);
+  // Writes these files only, leaving every other one as it is (serve's quick path).
+  PublishResult write(const std::vector<OutputFile>& files);
 
  private:
+  // Brings one file up to date; false with `error` set when it cannot.
+  bool put(const OutputFile& f, std::size_t& hash, bool& wrote, std::string& error) const;
+
   std::string m_dir;
   std::unordered_map<std::string, std::size_t> m_hashes;  // path → hash of the bytes it holds
   bool m_first = true;

@@ -33,9 +33,21 @@ namespace {
 
 const char* kEvents = "/__minhbach/events";
 const char* kScript = "/__minhbach/reload.js";
+const char* kStatus = "/__minhbach/status";
+// Each event names the pages that changed ("reload /a/ /en/a/"), or "*" for
+// all of them: a tab reloads only when its own page is named.
 const char* kReloadJs =
     "(function(){var s=new EventSource('/__minhbach/events');"
-    "s.onmessage=function(){location.reload();};})();\n";
+    "s.onmessage=function(e){var p=e.data.split(' ').slice(1),h=location.pathname.replace(/index\\.html$/,'');"
+    "if(p.indexOf('*')>=0||p.indexOf(h)>=0)location.reload();};})();\n";
+
+// The quiet spell after a change before building: long enough to gather the
+// files of one save or checkout, short enough not to be felt.
+constexpr std::chrono::milliseconds kQuiet{30};
+// After a quick render, the full build that brings the search index and the
+// translation status up to date waits for this long without a change, so that
+// a burst of saves each takes the quick path.
+constexpr std::chrono::milliseconds kSettle{1000};
 
 std::atomic<bool> g_stop{false};
 extern "C" void on_signal(int) { g_stop = true; }
@@ -45,9 +57,28 @@ struct State {
   std::mutex mutex;
   std::condition_variable changed;
   unsigned long generation = 0;
+  std::string message;    // what changed in the last generation: " /a/ /en/a/", or " *" for everything
+  bool settled = true;    // no change is waiting to be built
+  unsigned long builds = 0;  // full builds and quick renders done, whether or not they changed a file
   std::string errors;     // the last failed build's diagnostics; "" after a good build
   std::string base_path;  // "/" or "/bao-cao/"
 };
+
+// The URL paths of the pages among `changed` output files (" /a/ /b.html"),
+// or " *" when a stylesheet, script or other asset changed, which every page uses.
+std::string reload_message(const std::vector<std::string>& changed, const std::string& base_path) {
+  std::string message;
+  for (const std::string& path : changed) {
+    std::string_view p = path;
+    if (p.ends_with(".html")) {
+      if (p == "index.html" || p.ends_with("/index.html")) p.remove_suffix(10);
+      message += " " + base_path + std::string(p);
+    } else if (!p.ends_with(".json") && !p.ends_with(".xml") && !p.ends_with(".csv") && !p.ends_with(".txt")) {
+      return " *";
+    }
+  }
+  return message;
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -127,31 +158,46 @@ void shut_down_connections(int port) {
   ::closedir(dir);
 }
 
-// One full build, brought into the preview folder in place; returns the
-// diagnostics as text ("" when it succeeded). Pages whose inputs did not
-// change are reused from the previous build, and only changed files are written.
-std::string rebuild(const ServeOptions& options, output::Mirror& mirror, WorkerPool& pool, site::RenderCache& cache,
-                    std::string& base_path, std::ostream& out, std::ostream& err) {
+struct Outcome {
+  std::string errors;                 // diagnostics as text, "" when the build succeeded
+  std::vector<std::string> changed;   // output files written or removed
+  std::shared_ptr<site::Retained> retained;  // the model, for the quick path; null after a failure
+};
+
+// One full build, brought into the preview folder in place. Pages whose
+// inputs did not change are reused from the previous build, and only changed
+// files are written.
+Outcome rebuild(const ServeOptions& options, output::Mirror& mirror, WorkerPool& pool, site::RenderCache& cache,
+                std::string& base_path, std::ostream& out, std::ostream& err) {
   RealFileSystem fs;
   Diagnostics diags;
   site::PipelineOptions pipeline{options.root, "http://" + options.host + ":" + std::to_string(options.port) + "/", {}, {},
-                                 &cache, {}};
+                                 &cache, {}, true};
   auto started = std::chrono::steady_clock::now();
   site::PipelineResult result = site::run_pipeline(pool, fs, pipeline, diags);
-  std::string text;
+  Outcome outcome;
   std::vector<Diagnostic> sorted = diags.all();
   sort_diagnostics(sorted);
-  for (const Diagnostic& d : sorted) text += format_diagnostic(d);
-  err << text;
-  if (!result.ok) return text.empty() ? "the build failed\n" : text;
+  for (const Diagnostic& d : sorted) outcome.errors += format_diagnostic(d);
+  err << outcome.errors;
+  if (!result.ok) {
+    if (outcome.errors.empty()) outcome.errors = "the build failed\n";
+    return outcome;
+  }
+  outcome.errors.clear();  // warnings only: printed, not shown on the pages
   output::PublishResult published = mirror.update(result.files, pool);
-  if (!published.ok) return "cannot write the preview: " + published.error + "\n";
+  if (!published.ok) {
+    outcome.errors = "cannot write the preview: " + published.error + "\n";
+    return outcome;
+  }
   base_path = result.base_path;
+  outcome.changed = std::move(published.changed);
+  outcome.retained = std::move(result.retained);
   auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
   if (!options.quiet)
     out << "rebuilt in " << ms << " ms: " << cache.reused << " pages reused, " << published.written << " files changed\n"
         << std::flush;
-  return "";
+  return outcome;
 }
 
 }  // namespace
@@ -205,7 +251,12 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   WorkerPool pool(options.jobs);
   site::RenderCache cache;
   output::Mirror mirror(site_dir);
-  state.errors = rebuild(options, mirror, pool, cache, state.base_path, out, err);
+  // Watching starts before the first build, so that a file saved while it runs is built next.
+  Watcher watcher(options.root, {"content", "data", "themes", "templates", "static", "site.yaml"});
+  if (!watcher.ok()) err << "minhbach: cannot watch the files (inotify); pages will not rebuild\n";
+  Outcome first = rebuild(options, mirror, pool, cache, state.base_path, out, err);
+  state.errors = first.errors;
+  std::shared_ptr<site::Retained> retained = std::move(first.retained);
   if (!fs::exists(site_dir)) {
     // No good build yet: serve an empty site whose pages are all the overlay.
     fs::create_directories(site_dir);
@@ -238,11 +289,24 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
       std::unique_lock lock(state.mutex);
       state.changed.wait_for(lock, std::chrono::seconds(15), [&] { return state.generation != seen || g_stop; });
       if (g_stop) return false;
-      std::string message = state.generation != seen ? "data: reload\n\n" : ": keep-alive\n\n";
+      // A client that missed a generation cannot tell what changed in it: all of it may have.
+      std::string message = state.generation == seen ? ": keep-alive\n\n"
+                            : state.generation == seen + 1 ? "data: reload" + state.message + "\n\n"
+                                                           : "data: reload *\n\n";
       seen = state.generation;
       lock.unlock();
       return sink.write(message.data(), message.size());
     });
+  });
+  // For tools and tests: whether the preview is up to date with the files.
+  http.Get(kStatus, [&state](const httplib::Request&, httplib::Response& res) {
+    std::lock_guard lock(state.mutex);
+    res.set_header("Cache-Control", "no-store");
+    res.set_content("{\"generation\":" + std::to_string(state.generation) +
+                        ",\"builds\":" + std::to_string(state.builds) +
+                        ",\"settled\":" + (state.settled ? "true" : "false") +
+                        ",\"errors\":" + (state.errors.empty() ? "false" : "true") + "}\n",
+                    "application/json");
   });
   http.Get(R"(/.*)", [&state, &site_dir](const httplib::Request& req, httplib::Response& res) {
     std::string base, errors;
@@ -283,26 +347,66 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   out << "Serving " << options.root << " at http://" << options.host << ":" << options.port << state.base_path
       << " (Ctrl+C to stop)\n" << std::flush;
 
-  Watcher watcher(options.root, {"content", "data", "themes", "templates", "static", "site.yaml"});
-  if (!watcher.ok()) err << "minhbach: cannot watch the files (inotify); pages will not rebuild\n";
-  while (!g_stop) {
-    std::vector<std::string> changed = watcher.ok() ? watcher.wait(std::chrono::milliseconds(100), g_stop)
-                                                    : std::vector<std::string>{};
-    if (g_stop) break;
-    if (changed.empty()) {
-      if (!watcher.ok()) std::this_thread::sleep_for(std::chrono::milliseconds(200));
-      continue;
-    }
-    if (!options.quiet) out << "changed: " << changed.front() << (changed.size() > 1 ? " and others" : "") << "\n";
-    std::string base;
-    std::string errors = rebuild(options, mirror, pool, cache, base, out, err);
+  // Publishes a generation: open tabs showing one of the changed pages reload.
+  auto announce = [&](const std::string& errors, const std::vector<std::string>& changed, const std::string& base,
+                      bool settled) {
     {
       std::lock_guard lock(state.mutex);
-      state.errors = errors;
       if (!base.empty()) state.base_path = base;
-      ++state.generation;
+      std::string message = errors != state.errors ? " *" : reload_message(changed, state.base_path);
+      state.errors = errors;
+      state.settled = settled;
+      ++state.builds;
+      if (!message.empty()) {
+        state.message = std::move(message);
+        ++state.generation;
+      }
     }
     state.changed.notify_all();
+  };
+  RealFileSystem files;
+  bool pending = false;  // a quick render left the search index and status page to a full build
+  while (!g_stop) {
+    if (!watcher.ok()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+      continue;
+    }
+    Watcher::Changes changes = watcher.wait(kQuiet, g_stop, pending ? kSettle : std::chrono::milliseconds::max());
+    if (g_stop) break;
+    if (changes.paths.empty() && !pending) continue;
+    {
+      std::lock_guard lock(state.mutex);
+      state.settled = false;
+    }
+    if (!changes.paths.empty()) {
+      if (!options.quiet)
+        out << "changed: " << changes.paths.front() << (changes.paths.size() > 1 ? " and others" : "") << "\n";
+      bool good;
+      {
+        std::lock_guard lock(state.mutex);
+        good = state.errors.empty();
+      }
+      std::optional<std::vector<OutputFile>> pages;
+      if (retained && good) pages = site::quick_render(*retained, files, changes.paths);
+      if (pages) {
+        output::PublishResult written = mirror.write(*pages);
+        if (written.ok) {
+          auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - changes.first);
+          if (!options.quiet)
+            out << "rebuilt " << pages->size() << " pages " << ms.count()
+                << " ms after the change; the search index follows\n" << std::flush;
+          announce("", written.changed, "", false);
+          pending = true;
+          continue;
+        }
+      }
+      retained.reset();  // a refused quick render may have changed the model: the full build makes it again
+    }
+    std::string base;
+    Outcome outcome = rebuild(options, mirror, pool, cache, base, out, err);
+    retained = std::move(outcome.retained);
+    pending = false;
+    announce(outcome.errors, outcome.changed, base, true);
   }
   state.changed.notify_all();
   http.stop();  // closes the listening socket: nothing new is accepted

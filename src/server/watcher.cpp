@@ -57,21 +57,30 @@ void Watcher::read_events(std::vector<std::string>& changed) {
   }
 }
 
-std::vector<std::string> Watcher::wait(std::chrono::milliseconds quiet, const std::atomic<bool>& stop) {
-  std::vector<std::string> changed;
+Watcher::Changes Watcher::wait(std::chrono::milliseconds quiet, const std::atomic<bool>& stop,
+                               std::chrono::milliseconds idle) {
+  using Clock = std::chrono::steady_clock;
+  Changes out;
+  const Clock::time_point started = Clock::now();
   pollfd pfd{m_fd, POLLIN, 0};
   while (!stop) {
-    int timeout = changed.empty() ? 200 : static_cast<int>(quiet.count());
+    int timeout = out.paths.empty() ? 200 : static_cast<int>(quiet.count());
+    if (out.paths.empty() && idle != std::chrono::milliseconds::max()) {
+      auto left = std::chrono::duration_cast<std::chrono::milliseconds>(started + idle - Clock::now()).count();
+      if (left <= 0) break;
+      timeout = static_cast<int>(std::min<long long>(timeout, left));
+    }
     int r = ::poll(&pfd, 1, timeout);
     if (r > 0) {
-      read_events(changed);
-    } else if (r == 0 && !changed.empty()) {
+      if (out.paths.empty()) out.first = Clock::now();
+      read_events(out.paths);
+    } else if (r == 0 && !out.paths.empty()) {
       break;  // quiet long enough after the last change
     }
   }
-  std::sort(changed.begin(), changed.end());
-  changed.erase(std::unique(changed.begin(), changed.end()), changed.end());
-  return changed;
+  std::sort(out.paths.begin(), out.paths.end());
+  out.paths.erase(std::unique(out.paths.begin(), out.paths.end()), out.paths.end());
+  return out;
 }
 
 }  // namespace mb::server

@@ -21,9 +21,16 @@ class Watcher {
 
   bool ok() const { return m_fd >= 0; }
 
-  // Blocks until something changed (then returns the changed paths, relative
-  // to the root, once `quiet` passed without another change) or `stop` is set.
-  std::vector<std::string> wait(std::chrono::milliseconds quiet, const std::atomic<bool>& stop);
+  struct Changes {
+    std::vector<std::string> paths;  // relative to the root, sorted; empty when none came
+    std::chrono::steady_clock::time_point first;  // when the first of them was seen
+  };
+
+  // Blocks until something changed (then returns the changed paths once
+  // `quiet` passed without another change), `stop` is set, or `idle` passed
+  // without any change.
+  Changes wait(std::chrono::milliseconds quiet, const std::atomic<bool>& stop,
+               std::chrono::milliseconds idle = std::chrono::milliseconds::max());
 
  private:
   void add(const std::string& relative);

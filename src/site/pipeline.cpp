@@ -1,5 +1,7 @@
 #include "site/pipeline.hpp"
 
+#include <algorithm>
+
 #include "config/site_config.hpp"
 #include "indicators/series.hpp"
 #include "model/site.hpp"
@@ -8,6 +10,16 @@
 #include "theme/theme.hpp"
 
 namespace mb::site {
+
+struct Retained {
+  std::string root;
+  config::SiteConfig config;
+  model::Site site;
+  indicators::Indicators indicators;
+  theme::Theme theme;
+  History history;
+  std::unique_ptr<SiteRenderer> renderer;  // refers to the members above: a Retained never moves
+};
 
 PipelineResult run_pipeline(WorkerPool& pool, const FileSystem& fs, const PipelineOptions& options, Diagnostics& diags) {
   PipelineResult result;
@@ -27,22 +39,61 @@ PipelineResult run_pipeline(WorkerPool& pool, const FileSystem& fs, const Pipeli
   stage("scan");
   model::Inputs inputs = parse_sources(pool, sources, diags);
   stage("parse");
-  model::Site site = model::build(std::move(inputs), diags);
+  auto built = std::make_shared<Retained>();
+  Retained& b = *built;
+  b.root = root;
+  b.site = model::build(std::move(inputs), diags);
   stage("model");
-  indicators::Indicators indicators = indicators::build(site, diags);
+  b.indicators = indicators::build(b.site, diags);
   stage("derive");
-  theme::Theme theme = theme::load(fs, root, *config, diags);
+  b.theme = theme::load(fs, root, *config, diags);
   stage("theme");
   if (diags.has_errors()) return result;
-  normalize_theme(theme);
-  History history = read_history(root);
-  result.history = history.available;
+  normalize_theme(b.theme);
+  b.config = std::move(*config);
+  b.history = read_history(root);
+  result.history = b.history.available;
   stage("history");
-  result.files = render_site(pool, {site, *config, theme, indicators, history, root}, diags, &result.stats,
-                             options.on_progress, options.cache, options.on_page);
+  b.renderer = std::make_unique<SiteRenderer>(RenderInput{b.site, b.config, b.theme, b.indicators, b.history, b.root}, diags);
+  if (b.renderer->ok())
+    result.files = b.renderer->render(pool, diags, &result.stats, options.on_progress, options.cache, options.on_page);
   stage("render");
   result.ok = !diags.has_errors();
+  if (result.ok && options.retain) result.retained = std::move(built);
   return result;
+}
+
+std::optional<std::vector<OutputFile>> quick_render(Retained& retained, const FileSystem& fs,
+                                                    const std::vector<std::string>& changed) {
+  if (changed.empty()) return std::nullopt;
+  std::vector<content::Document>& documents = retained.site.documents;
+  // Every file is checked before the model changes, so that a refusal leaves it as it was.
+  std::vector<std::pair<content::Document*, std::shared_ptr<const SourceFile>>> updates;
+  for (const std::string& path : changed) {
+    auto doc = std::find_if(documents.begin(), documents.end(), [&](const content::Document& d) { return d.path() == path; });
+    const std::string full = join_path(retained.root, path);
+    if (doc == documents.end() || fs.is_link(full) || !fs.is_file(full)) return std::nullopt;
+    Diagnostics diags;
+    std::shared_ptr<const SourceFile> source = read_text(fs, retained.root, path, diags);
+    if (!source || diags.has_errors()) return std::nullopt;
+    std::string_view before = doc->source->text(), after = source->text();
+    const std::size_t front = doc->body_offset;
+    if (after.size() < front || after.substr(0, front) != before.substr(0, front)) return std::nullopt;
+    updates.emplace_back(&*doc, std::move(source));
+  }
+  std::vector<const model::Page*> pages;
+  for (auto& [doc, source] : updates) {
+    doc->source = std::move(source);
+    for (const model::Page& page : retained.site.pages)
+      if ((page.vi == doc || page.en == doc) && std::find(pages.begin(), pages.end(), &page) == pages.end())
+        pages.push_back(&page);
+  }
+  Diagnostics diags;
+  std::vector<OutputFile> files;
+  for (const model::Page* page : pages)
+    for (OutputFile& f : retained.renderer->render_pages_of(*page, diags)) files.push_back(std::move(f));
+  if (diags.has_errors()) return std::nullopt;  // the full build reports them
+  return files;
 }
 
 }  // namespace mb::site

@@ -5,6 +5,7 @@
 #include <memory>
 #include <set>
 
+#include "core/assert.hpp"
 #include "core/file_system.hpp"
 #include "core/hash.hpp"
 #include "indicators/open_data.hpp"
@@ -95,24 +96,86 @@ std::uint64_t route_fingerprint(std::uint64_t site_print, const Route& route) {
 
 }  // namespace
 
-std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Diagnostics& diags, RenderStats* stats,
-                                    const Progress& progress, RenderCache* cache, const PageSink& sink) {
-  std::vector<OutputFile> files;
+// Everything rendering needs beyond its input, made once: the routes, the
+// link resolver, the facet index, the data every page of a language shares.
+// Members refer to each other, so a State never moves (it lives behind a
+// unique_ptr).
+struct SiteRenderer::State {
+  State(const RenderInput& in, Diagnostics& diags)
+      : in(in),
+        urls(in.config.base_path, in.config.origin, in.theme),
+        documents(cited_documents(in.site)),
+        routes(plan_routes(in.site, urls, documents, diags)),
+        route_paths(paths_of(routes)),
+        links(in.site, urls, route_paths),
+        facets(index_facets(in.site)),
+        ctx{in.site, in.config, in.theme, urls, links, in.indicators, documents, in.history, facets} {}
+
+  static std::set<std::string> paths_of(const std::vector<Route>& routes) {
+    std::set<std::string> out;
+    for (const Route& r : routes) out.insert(r.path);
+    return out;
+  }
+
+  // Renders routes[i] through its template with `compiled`.
+  std::string render(const Route& route, Compiled& compiled, Diagnostics& diags, std::string* text) const {
+    Data page = page_data(ctx, route, diags, text);
+    kainjow::mustache::context<std::string> context(&shared[route.lang == Lang::vi ? 0 : 1]);
+    context.push(&page);
+    return compiled.at(template_name(route.kind))->render(context);
+  }
+
+  RenderInput in;
+  Urls urls;
+  std::vector<CitedDocument> documents;
+  std::vector<Route> routes;
+  std::set<std::string> route_paths;
+  LinkResolver links;
+  FacetIndex facets;
+  ViewContext ctx;
+  Data shared[2];
+  std::unique_ptr<Compiled> quick;  // templates for render_pages_of, compiled on first use
+};
+
+SiteRenderer::SiteRenderer(const RenderInput& in, Diagnostics& diags) {
   check_templates(in.theme, diags);
   check_strings(in.theme, diags);
-  if (diags.has_errors()) return files;
+  if (diags.has_errors()) return;
+  m = std::make_unique<State>(in, diags);
+  if (diags.has_errors()) {
+    m.reset();
+    return;
+  }
+  m->shared[0] = language_data(m->ctx, Lang::vi);
+  m->shared[1] = language_data(m->ctx, Lang::en);
+}
 
-  Urls urls(in.config.base_path, in.config.origin, in.theme);
-  std::vector<CitedDocument> documents = cited_documents(in.site);
-  std::vector<Route> routes = plan_routes(in.site, urls, documents, diags);
-  if (diags.has_errors()) return files;
-  std::set<std::string> route_paths;
-  for (const Route& r : routes) route_paths.insert(r.path);
-  LinkResolver links(in.site, urls, route_paths);
-  const FacetIndex facets = index_facets(in.site);
-  ViewContext ctx{in.site, in.config, in.theme, urls, links, in.indicators, documents, in.history, facets};
-  const Data shared[2] = {language_data(ctx, Lang::vi), language_data(ctx, Lang::en)};
+SiteRenderer::~SiteRenderer() = default;
 
+std::vector<OutputFile> SiteRenderer::render_pages_of(const model::Page& page, Diagnostics& diags) {
+  MB_ASSERT(m);
+  if (!m->quick) m->quick = std::make_unique<Compiled>(compile(m->in.theme));
+  std::vector<OutputFile> out;
+  for (const Route& route : m->routes)
+    if (route.page == &page) out.push_back({m->urls.output_path(route.path), m->render(route, *m->quick, diags, nullptr), {}});
+  return out;
+}
+
+std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Diagnostics& diags, RenderStats* stats,
+                                    const Progress& progress, RenderCache* cache, const PageSink& sink) {
+  SiteRenderer renderer(in, diags);
+  if (!renderer.ok()) return {};
+  return renderer.render(pool, diags, stats, progress, cache, sink);
+}
+
+std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diags, RenderStats* stats,
+                                             const Progress& progress, RenderCache* cache, const PageSink& sink) {
+  MB_ASSERT(m);
+  std::vector<OutputFile> files;
+  const RenderInput& in = m->in;
+  const Urls& urls = m->urls;
+  const std::vector<Route>& routes = m->routes;
+  const ViewContext& ctx = m->ctx;
   std::vector<std::unique_ptr<Compiled>> compiled(pool.size());
   std::vector<OutputFile> pages(routes.size());
   std::vector<Diagnostics> local(routes.size());
@@ -122,12 +185,7 @@ std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Dia
   std::vector<std::uint64_t> prints(routes.size(), 0);
   std::atomic<std::size_t> reused{0};
   auto render_page = [&](std::size_t i, unsigned worker) {
-    const Route& route = routes[i];
-    Data page = page_data(ctx, route, local[i], &texts[i]);
-    kainjow::mustache::context<std::string> context(&shared[route.lang == Lang::vi ? 0 : 1]);
-    context.push(&page);
-    kainjow::mustache::mustache& tmpl = *compiled[worker]->at(template_name(route.kind));
-    pages[i].data = tmpl.render(context);
+    pages[i].data = m->render(routes[i], *compiled[worker], local[i], &texts[i]);
   };
   pool.parallel_for(routes.size(), [&](std::size_t i, unsigned worker) {
     if (!compiled[worker]) compiled[worker] = std::make_unique<Compiled>(compile(in.theme));

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <vector>
 
 #include "config/site_config.hpp"
@@ -38,6 +39,33 @@ using Progress = std::function<void(std::size_t, std::size_t)>;
 // Takes each page as soon as it is rendered, from the worker threads, so the
 // build can write it and free it at once.
 using PageSink = std::function<void(const OutputFile&)>;
+
+// Renders one site. Made once per build: it checks the theme and plans the
+// routes; `serve` keeps it to render the pages of an edited file again.
+class SiteRenderer {
+ public:
+  // Errors (a missing template, colliding routes…) go to `diags`; then ok() is false.
+  SiteRenderer(const RenderInput& in, Diagnostics& diags);
+  ~SiteRenderer();
+  SiteRenderer(const SiteRenderer&) = delete;
+  SiteRenderer& operator=(const SiteRenderer&) = delete;
+
+  bool ok() const { return m != nullptr; }
+
+  // The whole site, as render_site() below.
+  std::vector<OutputFile> render(WorkerPool& pool, Diagnostics& diags, RenderStats* stats, const Progress& progress,
+                                 RenderCache* cache, const PageSink& sink);
+
+  // The pages made from `page` (one per language), rendered again from its
+  // documents' current text. Sound only when nothing but the bodies changed
+  // since this renderer was made: lists, links and figures come from the
+  // front matter it was made with.
+  std::vector<OutputFile> render_pages_of(const model::Page& page, Diagnostics& diags);
+
+ private:
+  struct State;
+  std::unique_ptr<State> m;
+};
 
 // Returns the files sorted by path. Diagnostics are in route order.
 // With a cache, pages whose fingerprint did not change since the last call

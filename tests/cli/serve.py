@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
-"""minhbach serve: start on a free loopback port, fetch a page, edit a file and
-observe the reload event and the changed page; break a file and observe the
+"""minhbach serve: start on a free loopback port, fetch a page, edit a file's
+body and observe the quick path (the reload event names only the changed pages,
+then the full build follows) and the changed page; break a file and observe the
 overlay over the last good page while the server keeps serving; fix it and
 observe recovery. Also: path traversal is refused, and the reload script is
 only in served pages, never in `build` output."""
 import http.client
+import json
 import pathlib
 import shutil
 import socket
@@ -39,11 +41,26 @@ def get(path):
         return e.code, e.read().decode("utf-8")
 
 
+def status():
+    return json.loads(get("/__minhbach/status")[1])
+
+
+def settle(after, seconds=30):
+    """Waits until the preview is up to date with a change made after build number `after`."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        s = status()
+        if s["builds"] > after and s["settled"]:
+            return s
+        time.sleep(0.05)
+    return status()
+
+
 class Events:
-    """Reads the server-sent events stream in the background and counts reloads."""
+    """Reads the server-sent events stream in the background: the reloads' messages."""
 
     def __init__(self):
-        self.reloads = 0
+        self.messages = []
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
         conn.request("GET", "/__minhbach/events")
         self.response = conn.getresponse()
@@ -56,15 +73,15 @@ class Events:
                 if not line:
                     return
                 if line.startswith(b"data: reload"):
-                    self.reloads += 1
+                    self.messages.append(line.decode("utf-8").split()[2:])
         except Exception:
             return
 
     def wait(self, count, seconds=20):
         deadline = time.time() + seconds
-        while time.time() < deadline and self.reloads < count:
+        while time.time() < deadline and len(self.messages) < count:
             time.sleep(0.05)
-        return self.reloads >= count
+        return len(self.messages) >= count
 
 
 with tempfile.TemporaryDirectory() as tmp:
@@ -76,43 +93,55 @@ with tempfile.TemporaryDirectory() as tmp:
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     try:
         deadline = time.time() + 30
-        status = None
+        status_code = None
         while time.time() < deadline:
             try:
-                status, page = get("/dia-phuong/an-binh/")
+                status_code, page = get("/dia-phuong/an-binh/")
                 break
             except OSError:
                 time.sleep(0.1)
-        check("the server starts and serves a page", status == 200, str(status))
+        check("the server starts and serves a page", status_code == 200, str(status_code))
         check("served pages carry the reload script", '<script src="/__minhbach/reload.js"></script>' in page)
         events = Events()
         time.sleep(0.3)
 
         locality = site / "content/localities/an-binh/_index.vi.md"
         good = locality.read_text(encoding="utf-8")
+        g = status()["builds"]
+        check("the search index lacks the word to come", '"truoc"' not in get("/tim-kiem/index.json")[1])
         locality.write_text(good.replace("Phường An Bình là phường thử nghiệm.", "Đã sửa trong lúc xem trước."),
                             encoding="utf-8")
         check("an edit sends a reload event", events.wait(1))
-        status, page = get("/dia-phuong/an-binh/")
+        # The English twin has its own body: its page does not change.
+        check("a body edit reloads only its own page", events.messages[:1] == [["/dia-phuong/an-binh/"]],
+              str(events.messages))
+        status_code, page = get("/dia-phuong/an-binh/")
         check("the page shows the edit", "Đã sửa trong lúc xem trước." in page)
+        state = settle(g)
+        check("the full build follows the quick one", state["settled"] and not state["errors"], str(state))
+        status_code, index = get("/tim-kiem/index.json")
+        check("the search index follows the edit", '"truoc"' in index)  # a word the site did not have
 
+        g = status()["builds"]
         locality.write_text(good.replace("households: 4075", "households: nhiều"), encoding="utf-8")
-        check("a broken file sends a reload event", events.wait(2))
-        status, page = get("/dia-phuong/an-binh/")
-        check("the server still serves the last good page", status == 200 and "Đã sửa trong lúc xem trước." in page)
+        check("a broken file sends a reload event to every page", settle(g)["errors"] and events.messages[-1] == ["*"],
+              str(events.messages))
+        status_code, page = get("/dia-phuong/an-binh/")
+        check("the server still serves the last good page", status_code == 200 and "Đã sửa trong lúc xem trước." in page)
         check("the page shows the errors in an overlay",
               'id="minhbach-errors"' in page and "_index.vi.md:" in page and "&#39;households&#39; must be a number" in page,
               page[:300])
 
+        g = status()["builds"]
         locality.write_text(good, encoding="utf-8")
-        check("the fix sends a reload event", events.wait(3))
-        status, page = get("/dia-phuong/an-binh/")
+        check("the fix sends a reload event", not settle(g)["errors"] and events.messages[-1] == ["*"], str(events.messages))
+        status_code, page = get("/dia-phuong/an-binh/")
         check("the overlay is gone once the file is fixed", 'id="minhbach-errors"' not in page)
         check("the page is back to the file's text", "Phường An Bình là phường thử nghiệm." in page)
 
         for bad in ["/../site.yaml", "/%2e%2e/site.yaml", "/dia-phuong/../../site.yaml", "//etc/passwd"]:
-            status, body = get(bad)
-            check(f"{bad} is refused", status == 404 and "households" not in body, str(status))
+            status_code, body = get(bad)
+            check(f"{bad} is refused", status_code == 404 and "households" not in body, str(status_code))
     finally:
         server.terminate()
         try:
@@ -122,6 +151,7 @@ with tempfile.TemporaryDirectory() as tmp:
             output, _ = server.communicate()
     check("the server stops on SIGTERM", server.returncode == 0, f"exit {server.returncode}: {output[-500:]}")
     check("the terminal shows the diagnostics", "_index.vi.md:" in output and "must be a number" in output)
+    check("the terminal shows the quick path", "rebuilt 2 pages " in output and "ms after the change" in output, output[-500:])
 
     out = pathlib.Path(tmp) / "public"
     subprocess.run([binary, "build", "--quiet", "--source", str(site), "--output", str(out)], check=True)

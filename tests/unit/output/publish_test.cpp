@@ -232,3 +232,27 @@ TEST_CASE("output: a failed Mirror update reports the file and rewrites everythi
   REQUIRE(again.ok);
   CHECK(again.written == 4);
 }
+
+TEST_CASE("output: Mirror::write brings the given files up to date and leaves the others alone") {
+  TempDir tmp;
+  const fs::path out = tmp.path / "preview";
+  output::Mirror mirror(out.string());
+  REQUIRE(mirror.update(site_files("about v1"), pool).ok);
+  ino_t home = inode(out / "index.html");
+
+  output::PublishResult r = mirror.write({{"about/index.html", "about v2", {}}, {"index.html", "<h1>Trang chủ</h1>", {}}});
+  REQUIRE(r.ok);
+  CHECK(r.changed == std::vector<std::string>{"about/index.html"});
+  CHECK(r.unchanged == 1);
+  CHECK(inode(out / "index.html") == home);
+  CHECK(read(out / "about/index.html") == "about v2");
+  CHECK(read(out / "en/index.html") == "<h1>Home</h1>");
+
+  // The next update knows what write() wrote: nothing is written again, and changes are listed.
+  std::vector<OutputFile> next = site_files("about v2");
+  next.pop_back();
+  output::PublishResult u = mirror.update(next, pool);
+  REQUIRE(u.ok);
+  CHECK(u.written == 0);
+  CHECK(u.changed == std::vector<std::string>{"en/index.html"});
+}
