@@ -35,7 +35,7 @@ PipelineResult run_pipeline(WorkerPool& pool, const FileSystem& fs, const Pipeli
   }
   result.base_path = config->base_path;
   stage("config");
-  Sources sources = scan_sources(fs, root, diags);
+  Sources sources = scan_sources(fs, root, diags, &pool);
   stage("scan");
   model::Inputs inputs = parse_sources(pool, sources, diags);
   stage("parse");

@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <charconv>
+#include <thread>
 #include <unordered_map>
 
 #include "i18n/text.hpp"
@@ -22,7 +24,39 @@ void post(Postings& postings, const std::string& term, std::size_t doc, int weig
     list.push_back({doc, weight});
 }
 
-// {"term":[[doc,weight],…],…} with terms in bytewise order, as a std::map would give.
+// A JSON string as nlohmann::json::dump() writes it (UTF-8 kept as it is).
+void append_json_string(std::string& out, std::string_view s) {
+  out += '"';
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          static const char hex[] = "0123456789abcdef";
+          out += "\\u00";
+          out += hex[(c >> 4) & 0xf];
+          out += hex[c & 0xf];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+}
+
+void append_number(std::string& out, std::size_t n) {
+  char buf[24];
+  out.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
+}
+
+// {"term":[[doc,weight],…],…} with terms in bytewise order, as a std::map would
+// give. An index holds millions of postings: written without a temporary each.
 void write_postings(std::string& out, const Postings& postings) {
   std::vector<const Postings::value_type*> sorted;
   sorted.reserve(postings.size());
@@ -31,12 +65,15 @@ void write_postings(std::string& out, const Postings& postings) {
   out += '{';
   for (std::size_t i = 0; i < sorted.size(); ++i) {
     if (i) out += ',';
-    out += nlohmann::json(sorted[i]->first).dump();
+    append_json_string(out, sorted[i]->first);
     out += ":[";
     const auto& list = sorted[i]->second;
     for (std::size_t k = 0; k < list.size(); ++k) {
-      if (k) out += ',';
-      out += '[' + std::to_string(list[k].first) + ',' + std::to_string(list[k].second) + ']';
+      out += k ? ",[" : "[";
+      append_number(out, list[k].first);
+      out += ',';
+      append_number(out, static_cast<std::size_t>(list[k].second));
+      out += ']';
     }
     out += ']';
   }
@@ -60,7 +97,7 @@ std::string search_index(const std::vector<SearchEntry>& entries, WorkerPool& po
     const SearchEntry& e = entries[i];
     // Each word once per document, with the best weight it has there.
     std::unordered_map<std::string, int> best;
-    auto add = [&](const std::string& text, int weight) {
+    auto add = [&](std::string_view text, int weight) {
       for (std::string& w : i18n::words(text)) {
         int& b = best[std::move(w)];
         b = std::max(b, weight);
@@ -79,21 +116,28 @@ std::string search_index(const std::vector<SearchEntry>& entries, WorkerPool& po
       terms[i].push_back({word, &it->second, weight});
     }
   });
-  Postings folded;
-  Postings exact;  // only words with diacritics
   nlohmann::json docs = nlohmann::json::array();
-  for (std::size_t i = 0; i < entries.size(); ++i) {
-    const SearchEntry& e = entries[i];
-    docs.push_back({e.title, e.url, e.kind, e.locality, e.period});
-    for (const Term& t : terms[i]) {
-      post(folded, *t.folded, i, t.weight);
-      if (*t.folded != t.word) post(exact, t.word, i, t.weight);
-    }
-  }
+  for (const SearchEntry& e : entries) docs.push_back({e.title, e.url, e.kind, e.locality, e.period});
+  // The two maps are independent: the exact one is built and written on a
+  // second thread.
+  Postings exact;  // only words with diacritics
+  std::string exact_json;
+  std::thread exact_thread([&] {
+    for (std::size_t i = 0; i < entries.size(); ++i)
+      for (const Term& t : terms[i])
+        if (*t.folded != t.word) post(exact, t.word, i, t.weight);
+    write_postings(exact_json, exact);
+  });
+  Postings folded;
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    for (const Term& t : terms[i]) post(folded, *t.folded, i, t.weight);
+  std::string folded_json;
+  write_postings(folded_json, folded);
+  exact_thread.join();
   std::string out = "{\"docs\":" + docs.dump() + ",\"exact\":";
-  write_postings(out, exact);
+  out += exact_json;
   out += ",\"terms\":";
-  write_postings(out, folded);
+  out += folded_json;
   out += '}';
   return out;
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/worker_pool.hpp"
@@ -20,7 +21,7 @@ struct SearchEntry {
   std::string locality;  // locality name, for results of a locality's page
   std::string period;    // a report's period
   std::string summary;
-  std::string body;      // plain text
+  std::string_view body;  // plain text, in the renderer's texts (bodies are large: not copied)
   std::vector<std::string> extra;  // other searchable text: cited documents, locality names
 };
 

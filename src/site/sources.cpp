@@ -101,22 +101,34 @@ std::optional<config::SiteConfig> load_config(const FileSystem& fs, const std::s
   return config;
 }
 
-Sources scan_sources(const FileSystem& fs, const std::string& root, Diagnostics& diags) {
+Sources scan_sources(const FileSystem& fs, const std::string& root, Diagnostics& diags, WorkerPool* pool) {
   Sources out;
   std::vector<std::string> links;
+  std::vector<std::pair<std::string, content::Placement>> texts;  // content files to read
   for (const std::string& rel : fs.list_files(join_path(root, "content"), &links)) {
     std::string path = "content/" + rel;
     std::optional<content::Placement> place = content::classify(path, diags);
     if (!place || place->role == content::Placement::Role::ignored) continue;
-    if (place->role == content::Placement::Role::attachment) {
+    if (place->role == content::Placement::Role::attachment)
       out.attachments.push_back(rel);
-      continue;
-    }
-    if (auto file = read_text(fs, root, path, diags)) {
-      out.documents.push_back(std::move(file));
-      out.placements.push_back(*place);
+    else
+      texts.emplace_back(std::move(path), *place);
+  }
+  // Reading is checking UTF-8 and normalizing too: worth all cores.
+  std::vector<std::shared_ptr<const SourceFile>> read(texts.size());
+  std::vector<Diagnostics> local(texts.size());
+  auto read_one = [&](std::size_t i, unsigned) { read[i] = read_text(fs, root, texts[i].first, local[i]); };
+  if (pool)
+    pool->parallel_for(texts.size(), read_one);
+  else
+    for (std::size_t i = 0; i < texts.size(); ++i) read_one(i, 0);
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    diags.append(local[i]);
+    if (read[i]) {
+      out.documents.push_back(std::move(read[i]));
+      out.placements.push_back(texts[i].second);
     } else {
-      out.unreadable.push_back(path);
+      out.unreadable.push_back(texts[i].first);
     }
   }
   for (const std::string& link : links)

@@ -32,7 +32,8 @@ std::shared_ptr<const SourceFile> read_text(const FileSystem& fs, const std::str
 
 std::optional<config::SiteConfig> load_config(const FileSystem& fs, const std::string& root, Diagnostics& diags);
 
-Sources scan_sources(const FileSystem& fs, const std::string& root, Diagnostics& diags);
+// Lists content/ and data/ and reads every text file, on `pool`'s workers when given.
+Sources scan_sources(const FileSystem& fs, const std::string& root, Diagnostics& diags, WorkerPool* pool = nullptr);
 
 model::Inputs parse_sources(WorkerPool& pool, const Sources& sources, Diagnostics& diags);
 
