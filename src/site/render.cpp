@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <future>
 #include <memory>
 #include <set>
 
@@ -228,15 +229,21 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
   if (!sink) files = std::move(pages);
   else
     for (const OutputFile& p : pages) made.push_back({p.path, p.path});
-  for (OutputFile& f : machine_files(ctx, routes)) files.push_back(std::move(f));
+  // Feeds, sitemap and open data read only the model: made on a thread of
+  // their own while the search indexes take the pool.
+  std::future<std::vector<OutputFile>> model_files = std::async(std::launch::async, [&] {
+    std::vector<OutputFile> out = machine_files(ctx, routes);
+    indicators::OpenDataOptions open{[&](const model::Page& p) { return urls.absolute(urls.page(p, Lang::vi)); },
+                                     in.config.title.vi, in.config.base_url};
+    for (OutputFile& f : indicators::open_data(in.indicators, open)) out.push_back(std::move(f));
+    return out;
+  });
   for (Lang lang : kLangs) {
     std::string index = search_index(search_entries(ctx, routes, texts, lang), pool);
     if (stats) stats->search_index_bytes[lang == Lang::vi ? 0 : 1] = index.size();
     files.push_back({urls.output_path(urls.search(lang) + "index.json"), std::move(index), {}});
   }
-  indicators::OpenDataOptions open{[&](const model::Page& p) { return urls.absolute(urls.page(p, Lang::vi)); },
-                                   in.config.title.vi, in.config.base_url};
-  for (OutputFile& f : indicators::open_data(in.indicators, open)) files.push_back(std::move(f));
+  for (OutputFile& f : model_files.get()) files.push_back(std::move(f));
   if (!in.theme.css.empty()) files.push_back({"css/main.css", in.theme.css, {}});
   for (const theme::StaticFile& s : in.theme.static_files) files.push_back({s.output, {}, join_path(in.root, s.source)});
   for (const std::string& a : in.site.attachments) {
