@@ -1,6 +1,7 @@
 #include "i18n/text.hpp"
 
 #include <unicode/coll.h>
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -8,6 +9,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 
 #include "core/assert.hpp"
@@ -88,18 +90,21 @@ bool fold_latin(std::string_view utf8, std::string& out) {
 
 }  // namespace
 
-std::string to_nfc(std::string_view utf8) {
+std::string to_nfc(std::string utf8) {
   bool ascii = true;
   for (unsigned char c : utf8) ascii = ascii && c < 0x80;
-  if (ascii) return std::string(utf8);
+  if (ascii) return std::move(utf8);
+  // Checked and normalized in UTF-8: a whole file is never converted to UTF-16.
   const icu::Normalizer2& nfc = normalizer(true);
   UErrorCode status = U_ZERO_ERROR;
-  icu::UnicodeString u = from_utf8(utf8);
-  if (nfc.isNormalized(u, status) && U_SUCCESS(status)) return std::string(utf8);
+  const icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
+  if (nfc.isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::move(utf8);
   status = U_ZERO_ERROR;
-  icu::UnicodeString n = nfc.normalize(u, status);
+  std::string out;
+  icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(utf8.size()));
+  nfc.normalizeUTF8(0, piece, sink, nullptr, status);
   MB_ASSERT(U_SUCCESS(status));
-  return to_utf8(n);
+  return out;
 }
 
 std::string fold_for_search(std::string_view utf8) {
@@ -150,58 +155,55 @@ bool is_valid_slug(std::string_view s) {
   return true;
 }
 
-std::vector<std::string> words(std::string_view utf8) {
+void for_each_lowered_word(std::string_view utf8, const std::function<void(std::string_view)>& fn) {
   // One pass over the UTF-8 text: lower-case each code point (simple case
-  // mapping, which is the full one for Vietnamese), cut at anything that is
-  // not a letter, digit or mark; then compose, which lower-casing NFC text
-  // rarely disturbs.
-  std::string lowered;
-  lowered.reserve(utf8.size());
-  std::vector<std::pair<std::size_t, std::size_t>> spans;  // [begin, end) in `lowered`
-  std::size_t start = std::string::npos;
+  // mapping, which is the full one for Vietnamese) into a buffer, cut at
+  // anything that is not a letter, digit or mark.
+  thread_local std::string word;
   const auto* text = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
+  auto flush = [&] {
+    if (word.empty()) return;
+    fn(word);
+    word.clear();
+  };
+  word.clear();
   for (int32_t i = 0; i < length;) {
     UChar32 c;
     if (text[i] < 0x80) {
       c = text[i++];
-      bool part = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z');
-      if (!part) {
-        if (start != std::string::npos) spans.push_back({start, lowered.size()});
-        start = std::string::npos;
-        continue;
-      }
-      if (start == std::string::npos) start = lowered.size();
-      lowered += static_cast<char>(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
+        word += static_cast<char>(c);
+      else if (c >= 'A' && c <= 'Z')
+        word += static_cast<char>(c + ('a' - 'A'));
+      else
+        flush();
       continue;
     }
     U8_NEXT(text, i, length, c);
     bool part = c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK);
     if (!part) {
-      if (start != std::string::npos) spans.push_back({start, lowered.size()});
-      start = std::string::npos;
+      flush();
       continue;
     }
-    if (start == std::string::npos) start = lowered.size();
     char buf[U8_MAX_LENGTH];
     int32_t n = 0;
     U8_APPEND_UNSAFE(buf, n, u_tolower(c));
-    lowered.append(buf, static_cast<std::size_t>(n));
+    word.append(buf, static_cast<std::size_t>(n));
   }
-  if (start != std::string::npos) spans.push_back({start, lowered.size()});
+  flush();
+}
+
+std::string compose_word(std::string_view lowered) {
+  bool ascii = std::all_of(lowered.begin(), lowered.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
+  if (ascii) return std::string(lowered);
+  return to_nfc(std::string(lowered));
+}
+
+std::vector<std::string> words(std::string_view utf8) {
+  // Lower-casing NFC text rarely disturbs it; each word is composed again.
   std::vector<std::string> out;
-  out.reserve(spans.size());
-  const icu::Normalizer2& nfc = normalizer(true);
-  for (const auto& [begin, end] : spans) {
-    std::string_view w(lowered.data() + begin, end - begin);
-    bool ascii = std::all_of(w.begin(), w.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });
-    UErrorCode status = U_ZERO_ERROR;
-    if (ascii || (nfc.isNormalizedUTF8(icu::StringPiece(w.data(), static_cast<int32_t>(w.size())), status) &&
-                  U_SUCCESS(status)))
-      out.emplace_back(w);
-    else
-      out.push_back(to_nfc(w));
-  }
+  for_each_lowered_word(utf8, [&](std::string_view w) { out.push_back(compose_word(w)); });
   return out;
 }
 

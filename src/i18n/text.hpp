@@ -2,6 +2,7 @@
 // and collation, all through ICU.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -10,7 +11,7 @@ namespace mb::i18n {
 
 // NFC, the form every source text is stored in (NFD input from some editors
 // and OSes would otherwise produce different slugs, sorting and search).
-std::string to_nfc(std::string_view utf8);
+std::string to_nfc(std::string utf8);  // moved through, not copied, when it is NFC already
 
 // "Phường Trường Thi" → "phuong-truong-thi": ASCII, lower-case, kebab-case.
 std::string slugify(std::string_view utf8);
@@ -24,6 +25,12 @@ std::string fold_for_search(std::string_view utf8);
 // The words of a text, lower-cased (Vietnamese rules) in NFC, keeping their
 // diacritics: "Phường Trường Thi, 2023" → {"phường", "trường", "thi", "2023"}.
 std::vector<std::string> words(std::string_view utf8);
+
+// The same words, lower-cased but not yet composed, handed to `fn` one at a
+// time without a string each; `compose_word` gives the word words() returns.
+// For callers that see each distinct word many times (the search index).
+void for_each_lowered_word(std::string_view utf8, const std::function<void(std::string_view)>& fn);
+std::string compose_word(std::string_view lowered);
 
 // "PHÓ CHỦ TỊCH" → "Phó chủ tịch": lower case (Vietnamese rules), first letter
 // capitalised; words ending in '.' that were all capitals ("KT.", "TM.") stay.

@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cstdint>
+#include <string_view>
 #include <thread>
 #include <unordered_map>
 
@@ -13,16 +15,75 @@ namespace mb::site {
 
 namespace {
 
-// term → (document, best weight), documents ascending.
-using Postings = std::unordered_map<std::string, std::vector<std::pair<std::size_t, int>>>;
+// A term's postings: (document, best weight), documents ascending.
+using Postings = std::vector<std::pair<std::uint32_t, int>>;
 
-void post(Postings& postings, const std::string& term, std::size_t doc, int weight) {
-  auto& list = postings[term];
+void post(Postings& list, std::uint32_t doc, int weight) {
   if (!list.empty() && list.back().first == doc)
     list.back().second = std::max(list.back().second, weight);
   else
     list.push_back({doc, weight});
 }
+
+struct StringHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+
+// One worker's words: each distinct lower-cased word once, composed and
+// folded once. Documents then hold small ids instead of strings.
+struct Lexicon {
+  struct Word {
+    std::string exact;   // lower case, NFC, with diacritics
+    std::string folded;  // the search key
+  };
+  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> ids;
+  std::vector<Word> words;
+  std::vector<int> best;               // per id: its best weight in the current document, 0 if absent
+  std::vector<std::uint32_t> present;  // the ids of the current document
+
+  void add(std::string_view lowered, int weight) {
+    auto it = ids.find(lowered);
+    if (it == ids.end()) {
+      std::string exact = i18n::compose_word(lowered);
+      std::string folded = i18n::fold_for_search(exact);
+      it = ids.emplace(std::string(lowered), static_cast<std::uint32_t>(words.size())).first;
+      words.push_back({std::move(exact), std::move(folded)});
+      best.push_back(0);
+    }
+    int& b = best[it->second];
+    if (b == 0) present.push_back(it->second);
+    b = std::max(b, weight);
+  }
+
+  // The current document's (id, weight) pairs; clears it for the next.
+  std::vector<std::pair<std::uint32_t, int>> take() {
+    std::vector<std::pair<std::uint32_t, int>> out;
+    out.reserve(present.size());
+    for (std::uint32_t id : present) {
+      out.push_back({id, best[id]});
+      best[id] = 0;
+    }
+    present.clear();
+    return out;
+  }
+};
+
+// Terms across all workers' lexicons: an id per distinct string.
+struct Terms {
+  std::unordered_map<std::string_view, std::uint32_t> ids;  // views into the lexicons
+  std::vector<std::string_view> names;
+  std::vector<Postings> postings;
+
+  std::uint32_t id(std::string_view name) {
+    auto [it, added] = ids.emplace(name, static_cast<std::uint32_t>(names.size()));
+    if (added) {
+      names.push_back(name);
+      postings.emplace_back();
+    }
+    return it->second;
+  }
+};
 
 // A JSON string as nlohmann::json::dump() writes it (UTF-8 kept as it is).
 void append_json_string(std::string& out, std::string_view s) {
@@ -55,19 +116,18 @@ void append_number(std::string& out, std::size_t n) {
   out.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
 }
 
-// {"term":[[doc,weight],…],…} with terms in bytewise order, as a std::map would
-// give. An index holds millions of postings: written without a temporary each.
-void write_postings(std::string& out, const Postings& postings) {
-  std::vector<const Postings::value_type*> sorted;
-  sorted.reserve(postings.size());
-  for (const auto& entry : postings) sorted.push_back(&entry);
-  std::sort(sorted.begin(), sorted.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+// {"term":[[doc,weight],…],…} with terms in bytewise order. An index holds
+// millions of postings: written without a temporary each.
+void write_postings(std::string& out, const Terms& terms) {
+  std::vector<std::uint32_t> sorted(terms.names.size());
+  for (std::uint32_t i = 0; i < sorted.size(); ++i) sorted[i] = i;
+  std::sort(sorted.begin(), sorted.end(), [&](std::uint32_t a, std::uint32_t b) { return terms.names[a] < terms.names[b]; });
   out += '{';
   for (std::size_t i = 0; i < sorted.size(); ++i) {
     if (i) out += ',';
-    append_json_string(out, sorted[i]->first);
+    append_json_string(out, terms.names[sorted[i]]);
     out += ":[";
-    const auto& list = sorted[i]->second;
+    const Postings& list = terms.postings[sorted[i]];
     for (std::size_t k = 0; k < list.size(); ++k) {
       out += k ? ",[" : "[";
       append_number(out, list[k].first);
@@ -83,56 +143,47 @@ void write_postings(std::string& out, const Postings& postings) {
 }  // namespace
 
 std::string search_index(const std::vector<SearchEntry>& entries, WorkerPool& pool) {
-  // Words are cut and folded per document on all workers; the postings are
-  // then merged in document order, so the index never depends on scheduling.
-  struct Term {
-    std::string word;
-    const std::string* folded;  // in the worker's fold cache, which outlives the merge
-    int weight;
-  };
-  std::vector<std::vector<Term>> terms(entries.size());
-  // Folding may go through an ICU transliterator: once per distinct word and worker.
-  std::vector<std::unordered_map<std::string, std::string>> folds(pool.size());
+  // Words are cut and folded per document on all workers, each distinct word
+  // once per worker; the postings are then merged in document order, so the
+  // index never depends on scheduling.
+  std::vector<Lexicon> lexicons(pool.size());
+  std::vector<std::vector<std::pair<std::uint32_t, int>>> doc_words(entries.size());  // (id in its lexicon, weight)
+  std::vector<unsigned> owner(entries.size());  // whose lexicon
   pool.parallel_for(entries.size(), [&](std::size_t i, unsigned worker) {
     const SearchEntry& e = entries[i];
-    // Each word once per document, with the best weight it has there.
-    std::unordered_map<std::string, int> best;
+    Lexicon& lex = lexicons[worker];
     auto add = [&](std::string_view text, int weight) {
-      for (std::string& w : i18n::words(text)) {
-        int& b = best[std::move(w)];
-        b = std::max(b, weight);
-      }
+      i18n::for_each_lowered_word(text, [&](std::string_view w) { lex.add(w, weight); });
     };
     add(e.title, 10);
     add(e.locality, 4);
     for (const std::string& x : e.extra) add(x, 4);
     add(e.summary, 3);
     add(e.body, 1);
-    auto& cache = folds[worker];
-    terms[i].reserve(best.size());
-    for (auto& [word, weight] : best) {
-      auto it = cache.find(word);
-      if (it == cache.end()) it = cache.emplace(word, i18n::fold_for_search(word)).first;
-      terms[i].push_back({word, &it->second, weight});
-    }
+    doc_words[i] = lex.take();
+    owner[i] = worker;
   });
   nlohmann::json docs = nlohmann::json::array();
   for (const SearchEntry& e : entries) docs.push_back({e.title, e.url, e.kind, e.locality, e.period});
-  // The two maps are independent: the exact one is built and written on a
-  // second thread.
-  Postings exact;  // only words with diacritics
-  std::string exact_json;
-  std::thread exact_thread([&] {
+  // The two maps are independent: the exact one (only words with
+  // diacritics) is built and written on a second thread.
+  auto merge = [&](Terms& terms, std::string& json, bool exact) {
+    std::vector<std::vector<std::uint32_t>> global(lexicons.size());  // lexicon id → term id, or none
+    constexpr std::uint32_t kNone = UINT32_MAX;
+    for (std::size_t w = 0; w < lexicons.size(); ++w)
+      for (const Lexicon::Word& word : lexicons[w].words)
+        global[w].push_back(!exact ? terms.id(word.folded) : word.folded != word.exact ? terms.id(word.exact) : kNone);
     for (std::size_t i = 0; i < entries.size(); ++i)
-      for (const Term& t : terms[i])
-        if (*t.folded != t.word) post(exact, t.word, i, t.weight);
-    write_postings(exact_json, exact);
-  });
-  Postings folded;
-  for (std::size_t i = 0; i < entries.size(); ++i)
-    for (const Term& t : terms[i]) post(folded, *t.folded, i, t.weight);
+      for (auto [id, weight] : doc_words[i])
+        if (std::uint32_t t = global[owner[i]][id]; t != kNone) post(terms.postings[t], static_cast<std::uint32_t>(i), weight);
+    write_postings(json, terms);
+  };
+  Terms exact;
+  std::string exact_json;
+  std::thread exact_thread([&] { merge(exact, exact_json, true); });
+  Terms folded;
   std::string folded_json;
-  write_postings(folded_json, folded);
+  merge(folded, folded_json, false);
   exact_thread.join();
   std::string out = "{\"docs\":" + docs.dump() + ",\"exact\":";
   out += exact_json;

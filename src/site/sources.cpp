@@ -185,7 +185,7 @@ model::Inputs parse_sources(WorkerPool& pool, const Sources& sources, Diagnostic
 }
 
 void normalize_theme(theme::Theme& theme) {
-  for (auto& [name, text] : theme.templates) text = i18n::to_nfc(text);
+  for (auto& [name, text] : theme.templates) text = i18n::to_nfc(std::move(text));
   // Keys too: the qualifiers are keyed by the Vietnamese word ("hơn").
   auto nfc = [](std::map<std::string, std::string>& map) {
     std::map<std::string, std::string> out;
