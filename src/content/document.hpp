@@ -117,6 +117,7 @@ struct Document {
   // The hash an English twin records in translation_of: 12 hex digits of the
   // Vietnamese file's normalized text, so a change there marks it stale.
   std::string source_hash() const;
+  std::string hash;  // source_hash() of a Vietnamese file, computed once by parse_document
   std::string_view body() const { return std::string_view(source->text()).substr(body_offset); }
 };
 

@@ -64,7 +64,10 @@ void check_required(const yaml::Reader& r, const yaml::Node& root, const Documen
 
 }  // namespace
 
-std::string Document::source_hash() const { return hash_hex(hash_bytes(source->text())).substr(0, 12); }
+std::string Document::source_hash() const {
+  // The translation status page asks for every page's hash in each language.
+  return hash.empty() ? hash_hex(hash_bytes(source->text())).substr(0, 12) : hash;
+}
 
 std::optional<Document> parse_document(std::shared_ptr<const SourceFile> source, const Placement& place,
                                        Diagnostics& diags) {
@@ -79,6 +82,7 @@ std::optional<Document> parse_document(std::shared_ptr<const SourceFile> source,
   doc.slug = place.slug;
   doc.source = std::move(source);
   doc.body_offset = split->body_begin;
+  if (doc.lang == Lang::vi) doc.hash = doc.source_hash();
 
   yaml::Node root;
   std::size_t before = diags.error_count();
