@@ -267,41 +267,60 @@ void link_terms(const std::vector<cmark_node*>& texts, const std::vector<std::pa
   }
 }
 
-// A wide table (Phú Tiến's survey has ten columns) must scroll by itself on a
-// 360 px phone rather than widen the page; the wrapper is focusable so the
-// keyboard can scroll it too.
-std::string wrap_tables(std::string html) {
-  const std::string open = "<table>", close = "</table>";
-  const std::string wrapped_open = "<div class=\"table-scroll\" tabindex=\"0\"><table>";
-  const std::string wrapped_close = "</table></div>";
-  for (std::size_t at = 0; (at = html.find(open, at)) != std::string::npos; at += wrapped_open.size())
-    html.replace(at, open.size(), wrapped_open);
-  for (std::size_t at = 0; (at = html.find(close, at)) != std::string::npos; at += wrapped_close.size())
-    html.replace(at, close.size(), wrapped_close);
-  // cmark-gfm aligns cells with the align attribute, obsolete in HTML5: use classes.
-  for (const char* side : {"left", "center", "right"}) {
-    const std::string attr = std::string(" align=\"") + side + "\"";
-    const std::string cls = std::string(" class=\"align-") + side + "\"";
-    for (std::size_t at = 0; (at = html.find(attr, at)) != std::string::npos; at += cls.size()) html.replace(at, attr.size(), cls);
-  }
-  return html;
-}
-
-// cmark-gfm writes headings as plain <hN>; give each its id, in document order.
-std::string add_heading_ids(const std::string& html, const std::vector<Heading>& headings) {
+// One pass over cmark-gfm's HTML, for what its renderer cannot be told:
+// - a wide table (Phú Tiến's survey has ten columns) must scroll by itself
+//   on a 360 px phone rather than widen the page: it is wrapped in a
+//   focusable box, so the keyboard can scroll it too;
+// - cells are aligned with the align attribute, obsolete in HTML5: classes
+//   instead;
+// - headings are plain <hN>: each gets its id, in document order.
+// Text and attribute values never hold a raw '<' or '"' in this HTML
+// (cmark-gfm escapes them), so tags are found by their first bytes.
+std::string finish_html(std::string_view html, const std::vector<Heading>& headings) {
   std::string out;
-  out.reserve(html.size() + headings.size() * 24);
-  std::size_t pos = 0, next = 0;
-  for (const Heading& h : headings) {
-    std::string open = "<h" + std::to_string(h.level) + ">";
-    std::size_t at = html.find(open, pos);
-    if (at == std::string::npos) break;
+  out.reserve(html.size() + html.size() / 16 + headings.size() * 24);
+  std::size_t next = 0;  // the heading whose tag comes next
+  std::size_t pos = 0;
+  for (std::size_t at; (at = html.find('<', pos)) != std::string_view::npos;) {
     out.append(html, pos, at - pos);
-    out += "<h" + std::to_string(h.level) + " id=\"" + h.id + "\">";
-    pos = at + open.size();
-    ++next;
+    std::string_view tag = html.substr(at);
+    pos = at + 1;
+    if (tag.starts_with("<table>")) {
+      out += "<div class=\"table-scroll\" tabindex=\"0\"><table>";
+      pos = at + 7;
+    } else if (tag.starts_with("</table>")) {
+      out += "</table></div>";
+      pos = at + 8;
+    } else if (tag.size() >= 4 && tag[1] == 'h' && tag[2] >= '1' && tag[2] <= '6' && tag[3] == '>' &&
+               next < headings.size() && headings[next].level == tag[2] - '0') {
+      out.append(tag.substr(0, 3));
+      out += " id=\"";
+      out += headings[next++].id;
+      out += "\">";
+      pos = at + 4;
+    } else if (tag.starts_with("<th ") || tag.starts_with("<td ")) {
+      std::size_t end = tag.find('>');
+      std::string_view open = tag.substr(0, end == std::string_view::npos ? tag.size() : end);
+      bool replaced = false;
+      for (const char* side : {"left", "center", "right"}) {
+        std::string attr = std::string(" align=\"") + side + "\"";
+        if (std::size_t a = open.find(attr); a != std::string_view::npos) {
+          out.append(open.substr(0, a));
+          out += " class=\"align-";
+          out += side;
+          out += '"';
+          out.append(open.substr(a + attr.size()));
+          replaced = true;
+          break;
+        }
+      }
+      if (!replaced) out.append(open);
+      pos = at + open.size();
+    } else {
+      out += '<';
+    }
   }
-  out.append(html, pos, std::string::npos);
+  out.append(html, pos, std::string_view::npos);
   MB_ASSERT(next == headings.size());
   return out;
 }
@@ -354,7 +373,7 @@ Output render(const SourceFile& file, std::size_t body_offset, const Options& op
   char* html = cmark_render_html(doc.get(), kOptions, cmark_parser_get_syntax_extensions(parser));
   Output out;
   out.text = plain_text(doc.get());
-  out.html = wrap_tables(add_heading_ids(html, walker.headings));
+  out.html = finish_html(html, walker.headings);
   out.headings = std::move(walker.headings);
   free(html);
   return out;

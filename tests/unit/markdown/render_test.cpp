@@ -416,3 +416,27 @@ TEST_CASE("markdown: an autolink in a list item is reported at its own column") 
   CHECK(r.diags.all()[1].column == 48);
   CHECK(r.diags.all()[1].message == "link target uses the 'vbscript:' scheme, which is not allowed");
 }
+
+TEST_CASE("markdown: tables are wrapped, cells aligned by class and headings given ids, in one pass") {
+  Rendered r = render_text(
+      "# Tổng quan\n\n"
+      "| Chỉ tiêu | Số | Ghi chú |\n|:--|:-:|--:|\n| a <b> \"c\" | 1 | x |\n\n"
+      "### Chi tiết\n\n"
+      "Văn bản có `<table>` và align=\"left\" trong chữ.\n\n"
+      "| Không căn |\n|---|\n| y |\n\n"
+      "## Kết quả\n");
+  CHECK(r.diags.warning_count() == 1);  // the raw <b>, removed
+  CHECK(r.diags.error_count() == 0);
+  CHECK(r.out.html ==
+        "<h1 id=\"t-ng-quan\">Tổng quan</h1>\n"
+        "<div class=\"table-scroll\" tabindex=\"0\"><table>\n<thead>\n<tr>\n"
+        "<th class=\"align-left\">Chỉ tiêu</th>\n<th class=\"align-center\">Số</th>\n"
+        "<th class=\"align-right\">Ghi chú</th>\n</tr>\n</thead>\n<tbody>\n<tr>\n"
+        "<td class=\"align-left\">a  &quot;c&quot;</td>\n<td class=\"align-center\">1</td>\n"
+        "<td class=\"align-right\">x</td>\n</tr>\n</tbody>\n</table></div>\n"
+        "<h3 id=\"chi-ti-t\">Chi tiết</h3>\n"
+        "<p>Văn bản có <code>&lt;table&gt;</code> và align=&quot;left&quot; trong chữ.</p>\n"
+        "<div class=\"table-scroll\" tabindex=\"0\"><table>\n<thead>\n<tr>\n<th>Không căn</th>\n</tr>\n</thead>\n"
+        "<tbody>\n<tr>\n<td>y</td>\n</tr>\n</tbody>\n</table></div>\n"
+        "<h2 id=\"k-t-qu\">Kết quả</h2>\n");
+}
