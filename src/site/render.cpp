@@ -185,6 +185,16 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
   const std::uint64_t site_print = cache ? site_fingerprint(in, routes) : 0;
   std::vector<std::uint64_t> prints(routes.size(), 0);
   std::atomic<std::size_t> reused{0};
+  // Feeds, sitemap and open data read only the model: made on a thread of
+  // their own from the start, so they fill the cores' idle moments rather
+  // than wait for the pages.
+  std::future<std::vector<OutputFile>> model_files = std::async(std::launch::async, [&] {
+    std::vector<OutputFile> out = machine_files(ctx, routes);
+    indicators::OpenDataOptions open{[&](const model::Page& p) { return urls.absolute(urls.page(p, Lang::vi)); },
+                                     in.config.title.vi, in.config.base_url};
+    for (OutputFile& f : indicators::open_data(in.indicators, open)) out.push_back(std::move(f));
+    return out;
+  });
   auto render_page = [&](std::size_t i, unsigned worker) {
     pages[i].data = m->render(routes[i], *compiled[worker], local[i], &texts[i]);
   };
@@ -229,15 +239,6 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
   if (!sink) files = std::move(pages);
   else
     for (const OutputFile& p : pages) made.push_back({p.path, p.path});
-  // Feeds, sitemap and open data read only the model: made on a thread of
-  // their own while the search indexes take the pool.
-  std::future<std::vector<OutputFile>> model_files = std::async(std::launch::async, [&] {
-    std::vector<OutputFile> out = machine_files(ctx, routes);
-    indicators::OpenDataOptions open{[&](const model::Page& p) { return urls.absolute(urls.page(p, Lang::vi)); },
-                                     in.config.title.vi, in.config.base_url};
-    for (OutputFile& f : indicators::open_data(in.indicators, open)) out.push_back(std::move(f));
-    return out;
-  });
   for (Lang lang : kLangs) {
     std::string index = search_index(search_entries(ctx, routes, texts, lang), pool);
     if (stats) stats->search_index_bytes[lang == Lang::vi ? 0 : 1] = index.size();
