@@ -10,7 +10,7 @@ packages=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev
   libyaml-cpp-dev libsass-dev doctest-dev
   libkainjow-mustache-dev libicu-dev
-  libcli11-dev nlohmann-json3-dev libcpp-httplib-dev
+  libcli11-dev nlohmann-json3-dev libcpp-httplib-dev libmimalloc-dev
 )
 # End-to-end tests: Debian's Chromium, Java for the Nu Html Checker, Node for playwright-core.
 if [ "${MINHBACH_E2E:-1}" = 1 ]; then
