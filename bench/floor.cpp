@@ -19,6 +19,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/allocator.hpp"
 #include "core/diagnostic.hpp"
 #include "core/source_file.hpp"
 #include "markdown/render.hpp"
@@ -26,6 +27,7 @@
 namespace fs = std::filesystem;
 
 int main(int argc, char** argv) {
+  mb::tune_allocator();
   if (argc != 3 && argc != 4) {
     std::fprintf(stderr, "usage: minhbach_floor CONTENT_DIR OUT_DIR [MANIFEST]\n");
     return 2;

@@ -1,14 +1,7 @@
 #include "cli/cli.hpp"
-
-#ifdef MINHBACH_MIMALLOC
-#include <mimalloc.h>
-#endif
+#include "core/allocator.hpp"
 
 int main(int argc, char** argv) {
-#ifdef MINHBACH_MIMALLOC
-  // A use of the library, so no linker drops it as unneeded: its malloc and
-  // free then replace glibc's for the whole process (CMakeLists.txt says why).
-  static_cast<void>(mi_version());
-#endif
+  mb::tune_allocator();
   return mb::cli::run(argc, argv);
 }
