@@ -1,15 +1,43 @@
 #include "core/source_file.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 namespace mb {
+
+namespace {
+
+// Content is mostly plain ASCII: the checks below skip it eight bytes at a
+// time (bit tricks from "Bit Twiddling Hacks": hasless, hasmore) and decode
+// only the rest.
+constexpr std::uint64_t kOnes = 0x0101010101010101, kHighBits = 0x8080808080808080;
+
+std::uint64_t load8(const char* p) {
+  std::uint64_t w;
+  std::memcpy(&w, p, sizeof w);
+  return w;
+}
+
+bool all_ascii(std::uint64_t w) { return (w & kHighBits) == 0; }
+
+// Every byte in 0x20..0x7E: no control character, DEL or non-ASCII byte.
+bool all_printable_ascii(std::uint64_t w) {
+  std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighBits;
+  std::uint64_t above_tilde = ((w + kOnes * (0x7F - 0x7E)) | w) & kHighBits;
+  return (below_space | above_tilde) == 0;
+}
+
+}  // namespace
 
 SourceFile::SourceFile(std::string path, std::string text)
     : m_path(std::move(path)), m_text(std::move(text)) {
   m_line_starts.push_back(0);
-  for (std::size_t i = 0; i < m_text.size(); ++i)
-    if (m_text[i] == '\n') m_line_starts.push_back(i + 1);
+  const char* begin = m_text.data();
+  const char* end = begin + m_text.size();
+  for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))); ++p)
+    m_line_starts.push_back(p + 1 - begin);
 }
 
 Position SourceFile::position(std::size_t offset) const {
@@ -82,6 +110,10 @@ std::string normalize_line_endings(std::string text) {
 bool is_valid_utf8(std::string_view s, std::size_t* bad) {
   std::size_t i = 0;
   while (i < s.size()) {
+    if (i + 8 <= s.size() && all_ascii(load8(s.data() + i))) {
+      i += 8;
+      continue;
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     std::size_t len = 0;
     unsigned min = 0;
@@ -122,6 +154,10 @@ bool is_valid_utf8(std::string_view s, std::size_t* bad) {
 
 std::size_t find_control_character(std::string_view s, char32_t* code) {
   for (std::size_t i = 0; i < s.size();) {
+    if (i + 8 <= s.size() && all_printable_ascii(load8(s.data() + i))) {
+      i += 8;
+      continue;
+    }
     unsigned char c = static_cast<unsigned char>(s[i]);
     char32_t cp = 0;
     std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;

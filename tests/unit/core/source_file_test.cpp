@@ -104,3 +104,35 @@ TEST_CASE("core: find_control_character finds what pages and feeds cannot carry"
   CHECK(code_point_name(0x0C) == "U+000C");
   CHECK(code_point_name(0xFFFE) == "U+FFFE");
 }
+
+// Both scanners skip plain ASCII eight bytes at a time: whatever the
+// alignment, a byte that needs decoding must still be seen where it is.
+TEST_CASE("core: the UTF-8 and control scanners see every byte at every offset") {
+  for (std::size_t at = 0; at < 24; ++at) {
+    CAPTURE(at);
+    std::string text(40, 'x');
+    for (int c = 0; c < 0x80; ++c) {
+      text[at] = static_cast<char>(c);
+      bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F;
+      char32_t code = 0xBAD;
+      CAPTURE(c);
+      CHECK(find_control_character(text, &code) == (control ? at : std::string_view::npos));
+      if (control) CHECK(code == static_cast<char32_t>(c));
+    }
+    std::size_t bad = 0;
+    text.assign(40, ' ');
+    text.replace(at, 2, "\xC2\x85");  // U+0085: valid UTF-8, a C1 control
+    CHECK(is_valid_utf8(text));
+    CHECK(find_control_character(text) == at);
+    text.replace(at, 2, "\xC3\xAA");  // ê
+    CHECK(is_valid_utf8(text));
+    CHECK(find_control_character(text) == std::string_view::npos);
+    text[at] = '\xFF';
+    CHECK_FALSE(is_valid_utf8(text, &bad));
+    CHECK(bad == at);
+    text[at] = '~';
+    text[at + 1] = '\xAA';  // a lone continuation byte
+    CHECK_FALSE(is_valid_utf8(text, &bad));
+    CHECK(bad == at + 1);
+  }
+}
