@@ -43,14 +43,14 @@ std::string document_title(const ViewContext& ctx, const std::string& slug, Lang
 
 void add_documents(const ViewContext& ctx, const Route& route, Data& d) {
   Data docs = list();
-  for (const CitedDocument& doc : ctx.documents) docs.push_back(document_data(ctx, doc, route.lang));
+  for (const CitedDocument& doc : ctx.documents) append(docs, document_data(ctx, doc, route.lang));
   set_list(d, "documents", std::move(docs));
 }
 
 void add_document(const ViewContext& ctx, const Route& route, Data& d) {
   const CitedDocument* doc = by_slug(ctx, route.key);
   Data data = document_data(ctx, *doc, route.lang);
-  d.set("document", data);
+  put(d, "document", std::move(data));
   d.set("summary", optional(ctx.site.catalogue.document(doc->key) ? ctx.site.catalogue.document(doc->key)->title[route.lang] : ""));
   Data reports = list();
   for (const model::Page* r : doc->reports) {

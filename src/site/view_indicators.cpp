@@ -50,7 +50,7 @@ Data breakdown_data(const ViewContext& ctx, const content::IndicatorDef& def,
     append(rows, std::move(row));
     bars.push_back({name ? (*name)[lang] : item, "", v, value_text(def, v, lang)});
   }
-  d.set("rows", rows);
+  put(d, "rows", std::move(rows));
   std::string title = def.name[lang] + " — " + (b ? b->name[lang] : "") + (context.empty() ? "" : ", " + context);
   d.set("chart", indicators::bar_chart({chart_id, title, ui(ctx.theme, lang, "chart_desc_breakdown")}, bars, def.percent));
   return d;
@@ -112,7 +112,7 @@ void add_report_figures(const ViewContext& ctx, const Route& route, Data& d) {
     if (v.breakdown.empty()) continue;
     std::vector<std::pair<std::string, double>> items;
     for (const auto& [item, x] : v.breakdown) items.push_back({item.value, x});
-    breakdowns.push_back(breakdown_data(ctx, *def, items, lang, "breakdown-" + std::to_string(++chart), ""));
+    append(breakdowns, breakdown_data(ctx, *def, items, lang, "breakdown-" + std::to_string(++chart), ""));
   }
   set_list(d, "figures", std::move(figures));
   set_list(d, "breakdowns", std::move(breakdowns));
@@ -135,7 +135,7 @@ void add_dashboard(const ViewContext& ctx, const Route& route, Data& d) {
       row.set("url", ctx.urls.indicator(s.def->id, lang));
       row.set("period", i18n::format_period(now->from(), now->to(), lang));
       row.set("derived", now->derived);
-      row.set("change", change_data(ctx, *s.def, *now, before, lang));
+      put(row, "change", change_data(ctx, *s.def, *now, before, lang));
       append(rows, std::move(row));
     }
   }
@@ -165,7 +165,7 @@ void add_indicators(const ViewContext& ctx, const Route& route, Data& d) {
     Data g;
     g.set("name", c.name[lang]);
     g.set("id", "nhom-" + c.id);
-    g.set("indicators", items);
+    put(g, "indicators", std::move(items));
     append(groups, std::move(g));
   }
   set_list(d, "groups", std::move(groups));
@@ -245,7 +245,7 @@ void add_indicator(const ViewContext& ctx, const Route& route, Data& d) {
     Data line;
     line.set("locality", name);
     line.set("locality_lang", optional(name_lang(*loc->page, lang)));
-    line.set("rows", point_rows);
+    put(line, "rows", std::move(point_rows));
     line.set("chart", indicators::line_chart({"line-" + std::to_string(++chart), def.name[lang] + " — " + name,
                                               ui(ctx.theme, lang, "chart_desc_line")},
                                              points, def.percent));

@@ -26,7 +26,7 @@ Data quantity_text(const std::string& text) {
 Data fact(const std::string& name, Data value) {
   Data f;
   f.set("label", name);
-  f.set("value", value);
+  put(f, "value", std::move(value));
   return f;
 }
 
@@ -73,14 +73,14 @@ void add_locality(const ViewContext& ctx, const Route& route, Data& d) {
   const content::LocalityFields* en = page.en ? &page.en->locality_fields : nullptr;
   Data facts = list();
   Data text = quantity_text(label(ctx, lang, "kind", vi.kind));
-  facts.push_back(fact(ui(ctx.theme, lang, "locality_kind"), text));
+  append(facts, fact(ui(ctx.theme, lang, "locality_kind"), text));
   Data province = quantity_text("");
   set_text(province, "number", en ? en->province : "", vi.province, lang);
-  facts.push_back(fact(ui(ctx.theme, lang, "province"), province));
+  append(facts, fact(ui(ctx.theme, lang, "province"), province));
   if (!vi.district.empty()) {
     Data district = quantity_text("");
     set_text(district, "number", en ? en->district : "", vi.district, lang);
-    facts.push_back(fact(ui(ctx.theme, lang, "district"), district));
+    append(facts, fact(ui(ctx.theme, lang, "district"), district));
   }
   struct Figure {
     const std::optional<content::Quantity>& q;
@@ -91,24 +91,24 @@ void add_locality(const ViewContext& ctx, const Route& route, Data& d) {
                           Figure{vi.population, "population", "unit_people"},
                           Figure{vi.households, "households", "unit_households"}}) {
     if (!f.q) continue;
-    facts.push_back(fact(ui(ctx.theme, lang, f.key),
+    append(facts, fact(ui(ctx.theme, lang, f.key),
                          quantity_data(*f.q, f.key, ui(ctx.theme, lang, f.unit), false, lang, ctx.theme, english_of(page))));
   }
   for (const auto& [id, q] : vi.facts)
     if (const content::Measure* m = ctx.site.catalogue.measure(id.value))
-      facts.push_back(fact(m->name[lang], quantity_data(q, id.value, m->unit[lang], m->percent, lang, ctx.theme, english_of(page))));
+      append(facts, fact(m->name[lang], quantity_data(q, id.value, m->unit[lang], m->percent, lang, ctx.theme, english_of(page))));
   set_list(d, "facts", std::move(facts));
   d.set("website", optional(vi.website));
   d.set("code", optional(vi.code));
   Data merged = list();
-  for (const std::string& m : vi.merged_from) merged.push_back(Data(m));
+  for (const std::string& m : vi.merged_from) append(merged, Data(m));
   set_list(d, "merged_from", std::move(merged));
   const model::Locality* loc = ctx.site.locality(page.locality);
   Data reports = list();
   Data initiatives = list();
   if (loc) {
-    for (const model::Page* r : loc->reports) reports.push_back(report_summary(ctx, *r, lang));
-    for (const model::Page* i : loc->initiatives) initiatives.push_back(initiative_summary(ctx, *i, lang));
+    for (const model::Page* r : loc->reports) append(reports, report_summary(ctx, *r, lang));
+    for (const model::Page* i : loc->initiatives) append(initiatives, initiative_summary(ctx, *i, lang));
   }
   set_list(d, "reports", std::move(reports));
   set_list(d, "initiatives", std::move(initiatives));
@@ -119,7 +119,7 @@ void add_report(const ViewContext& ctx, const Route& route, Data& d) {
   const model::Page& page = *route.page;
   const content::ReportFields& vi = page.vi->report;
   const content::ReportFields* en = page.en ? &page.en->report : nullptr;
-  d.set("locality", locality_link(ctx, page.locality, lang));
+  put(d, "locality", locality_link(ctx, page.locality, lang));
   Data doc;
   doc.set("kind_label", label(ctx, lang, "report_kind", vi.kind));
   // A named period ("first half of 2023") also shows its dates; a plain date range once.
@@ -138,19 +138,19 @@ void add_report(const ViewContext& ctx, const Route& route, Data& d) {
   set_text(doc, "signer_title", en ? en->signer.title : "", vi.signer.title, lang);
   const std::vector<std::string>& dist = en && lang == Lang::en && !en->distribution.empty() ? en->distribution : vi.distribution;
   Data distribution = list();
-  for (const std::string& line : dist) distribution.push_back(Data(line));
+  for (const std::string& line : dist) append(distribution, Data(line));
   set_list(doc, "distribution", std::move(distribution));
   bool vi_distribution = lang == Lang::en && !dist.empty() && (!en || en->distribution.empty());
   doc.set("distribution_lang", vi_distribution ? Data("vi") : Data(false));
   Data directives = list();
-  for (const auto& dir : vi.directives) directives.push_back(Data(dir.value));
+  for (const auto& dir : vi.directives) append(directives, Data(dir.value));
   set_list(doc, "directives", std::move(directives));
-  d.set("document", doc);
+  put(d, "document", std::move(doc));
 
   Data initiatives = list();
   for (const auto& slug : vi.initiatives)
     if (const model::Page* p = ctx.site.find(content::Kind::initiative, page.locality, slug.value))
-      initiatives.push_back(initiative_summary(ctx, *p, lang));
+      append(initiatives, initiative_summary(ctx, *p, lang));
   set_list(d, "initiatives", std::move(initiatives));
 
   Data files = list();
@@ -167,8 +167,8 @@ void add_report(const ViewContext& ctx, const Route& route, Data& d) {
   if (const model::Locality* loc = ctx.site.locality(page.locality)) {
     for (std::size_t i = 0; i < loc->reports.size(); ++i) {
       if (loc->reports[i] != &page) continue;
-      if (i + 1 < loc->reports.size()) d.set("previous", report_summary(ctx, *loc->reports[i + 1], lang));
-      if (i > 0) d.set("next", report_summary(ctx, *loc->reports[i - 1], lang));
+      if (i + 1 < loc->reports.size()) put(d, "previous", report_summary(ctx, *loc->reports[i + 1], lang));
+      if (i > 0) put(d, "next", report_summary(ctx, *loc->reports[i - 1], lang));
     }
   }
 }
@@ -177,8 +177,8 @@ void add_initiative(const ViewContext& ctx, const Route& route, Data& d) {
   Lang lang = route.lang;
   const model::Page& page = *route.page;
   const content::InitiativeFields& f = page.vi->initiative;
-  d.set("locality", locality_link(ctx, page.locality, lang));
-  d.set("initiative", initiative_summary(ctx, page, lang));
+  put(d, "locality", locality_link(ctx, page.locality, lang));
+  put(d, "initiative", initiative_summary(ctx, page, lang));
   Data results = list();
   for (const auto& [id, q] : f.results) {
     const content::Measure* m = ctx.site.catalogue.measure(id.value);
@@ -192,7 +192,7 @@ void add_initiative(const ViewContext& ctx, const Route& route, Data& d) {
   if (const model::Locality* loc = ctx.site.locality(page.locality))
     for (const model::Page* r : loc->reports)
       for (const auto& slug : r->vi->report.initiatives)
-        if (slug.value == page.slug) mentioned.push_back(report_summary(ctx, *r, lang));
+        if (slug.value == page.slug) append(mentioned, report_summary(ctx, *r, lang));
   set_list(d, "reports", std::move(mentioned));
 }
 
@@ -225,7 +225,7 @@ void add_home(const ViewContext& ctx, const Route& route, Data& d) {
   Data latest = list();
   for (std::size_t i = 0; i < reports.size() && i < 10; ++i) {
     Data r = report_summary(ctx, *reports[i], route.lang);
-    r.set("locality", locality_link(ctx, reports[i]->locality, route.lang));
+    put(r, "locality", locality_link(ctx, reports[i]->locality, route.lang));
     append(latest, std::move(r));
   }
   set_list(d, "latest_reports", std::move(latest));

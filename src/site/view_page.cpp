@@ -129,14 +129,14 @@ void add_body(const ViewContext& ctx, const Route& route, const content::Documen
     item.set("id", h.id);
     item.set("text", h.text);
     if (h.level == 2)
-      entries.push_back({item});
+      entries.push_back({std::move(item)});
     else
       append(entries.back().children, std::move(item));
   }
   Data toc = list();
   for (Entry& e : entries) {
-    set_list(e.item, "children", e.children);
-    toc.push_back(e.item);
+    set_list(e.item, "children", std::move(e.children));
+    append(toc, std::move(e.item));
   }
   set_list(d, "toc", std::move(toc));
 }
@@ -151,7 +151,7 @@ Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags, s
   d.set("og_type", route.kind == RouteKind::report ? "article" : "website");
   d.set("og_locale", lang == Lang::vi ? "vi_VN" : "en_US");
   d.set("og_locale_alternate", lang == Lang::vi ? "en_US" : "vi_VN");
-  d.set("nav", navigation(ctx, route));
+  put(d, "nav", navigation(ctx, route));
   set_list(d, "footer_links", footer_links(ctx, route));
 
   bool translated = !route.page || route.page->translated();
@@ -172,7 +172,7 @@ Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags, s
   x_default.set("hreflang", "x-default");
   x_default.set("href", ctx.urls.absolute(twin_path(ctx, route, Lang::vi)));
   append(alternates, std::move(x_default));
-  d.set("alternates", alternates);
+  put(d, "alternates", std::move(alternates));
   d.set("switch_url", twin_path(ctx, route, other(lang)));
   d.set("switch_lang", lang_code(other(lang)));
   d.set("switch_label", ui(ctx.theme, lang, "switch_label"));

@@ -41,7 +41,7 @@ void add_translations(const ViewContext& ctx, const Route& route, Data& d) {
     s.set("count", std::to_string(counts[status]));
     append(summary, std::move(s));
   }
-  d.set("summary_counts", summary);
+  put(d, "summary_counts", std::move(summary));
 
   // UI strings: both tables must hold every key (the theme refuses a site
   // where one is missing), so each is translated or, when empty, missing.
