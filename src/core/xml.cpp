@@ -1,21 +1,38 @@
 #include "core/xml.hpp"
 
+#include <string_view>
+
 namespace mb {
 
-std::string escape_xml(const std::string& s) {
+namespace {
+
+// Copies the runs between specials whole: most values have none at all.
+std::string escape(std::string_view s, std::string_view apostrophe) {
   std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
+  out.reserve(s.size() + s.size() / 8);
+  std::size_t run = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    std::string_view entity;
+    switch (s[i]) {
+      case '&': entity = "&amp;"; break;
+      case '<': entity = "&lt;"; break;
+      case '>': entity = "&gt;"; break;
+      case '"': entity = "&quot;"; break;
+      case '\'': entity = apostrophe; break;
+      default: continue;
     }
+    out.append(s, run, i - run);
+    out.append(entity);
+    run = i + 1;
   }
+  out.append(s, run);
   return out;
 }
+
+}  // namespace
+
+std::string escape_xml(const std::string& s) { return escape(s, "&#39;"); }
+
+std::string escape_html(const std::string& s) { return escape(s, "&apos;"); }
 
 }  // namespace mb

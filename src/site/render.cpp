@@ -9,6 +9,7 @@
 #include "core/assert.hpp"
 #include "core/file_system.hpp"
 #include "core/hash.hpp"
+#include "core/xml.hpp"
 #include "indicators/open_data.hpp"
 #include "site/search.hpp"
 #include "site/view.hpp"
@@ -44,7 +45,10 @@ using Compiled = std::map<std::string, std::unique_ptr<kainjow::mustache::mustac
 
 Compiled compile(const theme::Theme& theme) {
   Compiled out;
-  for (const auto& [name, text] : theme.templates) out[name] = std::make_unique<kainjow::mustache::mustache>(text);
+  for (const auto& [name, text] : theme.templates) {
+    auto& t = out[name] = std::make_unique<kainjow::mustache::mustache>(text);
+    t->set_custom_escape(escape_html);  // kainjow's, a byte at a time, was 4 % of a build
+  }
   return out;
 }
 
