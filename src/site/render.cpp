@@ -127,7 +127,19 @@ struct SiteRenderer::State {
     Data page = page_data(ctx, route, diags, text);
     kainjow::mustache::context<std::string> context(&shared[route.lang == Lang::vi ? 0 : 1]);
     context.push(&page);
-    return compiled.at(template_name(route.kind))->render(context);
+    // Straight into a string: kainjow's own render() goes through an
+    // ostringstream and copies the page out of it at the end.
+    struct Appender {
+      std::string& out;
+      Appender& operator<<(const std::string& s) {
+        out += s;
+        return *this;
+      }
+    };
+    std::string html;
+    Appender appender{html};
+    compiled.at(template_name(route.kind))->render(context, appender);
+    return html;
   }
 
   RenderInput in;
