@@ -155,43 +155,77 @@ bool is_valid_slug(std::string_view s) {
   return true;
 }
 
+namespace {
+
+// The lower-case form of a character that belongs to a word (a letter, digit
+// or mark), or -1 for one that separates words.
+UChar32 lowered_word_character(UChar32 c) {
+  bool part = u_isalnum(c) || u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK;
+  return part ? u_tolower(c) : -1;
+}
+
+// The same, looked up once for the characters below U+2000: Latin with all
+// of Vietnamese's letters (U+1EA0..U+1EF9), combining marks, Greek and
+// Cyrillic. Asking ICU three times per character was most of the search
+// index's tokenizing.
+constexpr UChar32 kWordTableSize = 0x2000;
+
+const UChar32* word_table() {
+  static const std::vector<UChar32> table = [] {
+    std::vector<UChar32> t(kWordTableSize);
+    for (UChar32 c = 0; c < kWordTableSize; ++c) t[c] = lowered_word_character(c);
+    return t;
+  }();
+  return table.data();
+}
+
+}  // namespace
+
 void for_each_lowered_word(std::string_view utf8, const std::function<void(std::string_view)>& fn) {
-  // One pass over the UTF-8 text: lower-case each code point (simple case
-  // mapping, which is the full one for Vietnamese) into a buffer, cut at
-  // anything that is not a letter, digit or mark.
+  // One pass over the UTF-8 text, cut at anything that is not a letter,
+  // digit or mark. A word already in lower case (most words: simple case
+  // mapping is the full one for Vietnamese) goes out as a view of the text;
+  // only the others are lower-cased into a buffer.
   thread_local std::string word;
   const auto* text = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
-  auto flush = [&] {
-    if (word.empty()) return;
-    fn(word);
-    word.clear();
+  auto ascii_lower = [](uint8_t b) -> int { return (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ? b : b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : -1; };
+  auto lowered = [&](UChar32 c) -> UChar32 {
+    return c < 0 ? -1 : c < 0x80 ? ascii_lower(static_cast<uint8_t>(c)) : c < kWordTableSize ? word_table()[c] : lowered_word_character(c);
   };
-  word.clear();
   for (int32_t i = 0; i < length;) {
-    UChar32 c;
-    if (text[i] < 0x80) {
-      c = text[i++];
-      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-        word += static_cast<char>(c);
-      else if (c >= 'A' && c <= 'Z')
-        word += static_cast<char>(c + ('a' - 'A'));
-      else
-        flush();
-      continue;
+    // The word from `start`; `after` is the end of the character that ends it.
+    const int32_t start = i;
+    int32_t after = length;
+    bool changed = false;
+    while (i < length) {
+      int32_t at = i;
+      UChar32 c;
+      U8_NEXT(text, i, length, c);
+      UChar32 lower = lowered(c);
+      if (lower < 0) {
+        after = i;
+        i = at;
+        break;
+      }
+      changed = changed || lower != c;
     }
-    U8_NEXT(text, i, length, c);
-    bool part = c >= 0 && (u_isalnum(c) || u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK);
-    if (!part) {
-      flush();
-      continue;
+    if (i > start && !changed) {
+      fn(utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
+    } else if (i > start) {
+      word.clear();
+      for (int32_t k = start; k < i;) {
+        UChar32 c;
+        U8_NEXT(text, k, i, c);
+        char buf[U8_MAX_LENGTH];
+        int32_t n = 0;
+        U8_APPEND_UNSAFE(buf, n, lowered(c));
+        word.append(buf, static_cast<std::size_t>(n));
+      }
+      fn(word);
     }
-    char buf[U8_MAX_LENGTH];
-    int32_t n = 0;
-    U8_APPEND_UNSAFE(buf, n, u_tolower(c));
-    word.append(buf, static_cast<std::size_t>(n));
+    i = std::max(after, i);
   }
-  flush();
 }
 
 std::string compose_word(std::string_view lowered) {

@@ -76,6 +76,27 @@ TEST_CASE("i18n: words lower-cases, composes and splits on anything that is not 
   CHECK(words("").empty());
 }
 
+// The search index's tokenizer: words already in lower case come out as
+// views of the text, the others through a buffer; both must cut and lower
+// the same way whatever the script, plane or damage.
+TEST_CASE("i18n: for_each_lowered_word cuts and lower-cases words in any script") {
+  auto lowered = [](std::string_view text) {
+    std::vector<std::string> out;
+    for_each_lowered_word(text, [&](std::string_view w) { out.emplace_back(w); });
+    return out;
+  };
+  using V = std::vector<std::string>;
+  CHECK(lowered("phường Trường THI, 2023") == V{"phường", "trường", "thi", "2023"});
+  CHECK(lowered("МОСКВА москва Αθήνα") == V{"москва", "москва", "αθήνα"});
+  CHECK(lowered("漢字 x") == V{"漢字", "x"});                        // beyond the table: ICU
+  CHECK(lowered("\xF0\x90\x90\x80" "Bc") == V{"\xF0\x90\x90\xA8" "bc"});  // U+10400 → U+10428
+  CHECK(lowered("ab\xFF" "cd\xC3") == V{"ab", "cd"});                // bad bytes cut words
+  CHECK(lowered("u\xCC\x9B") == V{"u\xCC\x9B"});                    // a mark stays in its word
+  CHECK(lowered("...x") == V{"x"});
+  CHECK(lowered("Ab") == V{"ab"});
+  CHECK(lowered("") == V{});
+}
+
 TEST_CASE("i18n: compare_vi follows Vietnamese collation: An < Ân < D < Đ") {
   CHECK(compare_vi("An", "Ân") < 0);
   CHECK(compare_vi("Ân", "D") < 0);
