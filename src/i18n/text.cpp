@@ -6,11 +6,14 @@
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <unordered_map>
 
 #include "core/assert.hpp"
 
@@ -28,16 +31,46 @@ std::string to_utf8(const icu::UnicodeString& u) {
   return out;
 }
 
-// ICU transliterators are not safe to share between threads; each worker keeps its own.
+// The transliterator behind fold_for_search, for text the fast paths below
+// cannot fold: letters of other scripts. Making one parses its rules
+// (~40 ms) and it is not safe to share between threads, so there is one,
+// used under a lock; the text it sees is rare.
+std::mutex folder_mutex;
+
 icu::Transliterator& ascii_folder() {
-  thread_local std::unique_ptr<icu::Transliterator> t = [] {
+  static const std::unique_ptr<icu::Transliterator> folder = [] {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<icu::Transliterator> made(icu::Transliterator::createInstance(
         "Any-Latin; NFD; [:Nonspacing Mark:] Remove; Latin-ASCII; Lower; NFC", UTRANS_FORWARD, status));
     MB_ASSERT(U_SUCCESS(status) && made);
     return made;
   }();
-  return *t;
+  return *folder;
+}
+
+// A punctuation mark, space or symbol (General Category P*, Z*, S*) of no
+// script in particular. Kangxi radicals, say, are symbols of the Han script,
+// which Any-Latin spells with spaces depending on their neighbours.
+bool is_symbol(UChar c) {
+  if (U16_IS_SURROGATE(c) || (U_GET_GC_MASK(c) & (U_GC_P_MASK | U_GC_Z_MASK | U_GC_S_MASK)) == 0) return false;
+  UErrorCode status = U_ZERO_ERROR;
+  return uscript_getScript(c, &status) == USCRIPT_COMMON && U_SUCCESS(status);
+}
+
+// Appends what the transliterator makes of one symbol: "–" → "-", "“" → "\"",
+// "©" → "(c)". Latin-ASCII's rules for these look at no neighbour, so each
+// is asked once per process, of one shared transliterator, and headings with
+// a dash or quotes keep the fast path (tests/unit/i18n pins the equivalence).
+void append_folded_symbol(UChar c, std::string& out) {
+  static std::unordered_map<UChar, std::string> folded;
+  std::lock_guard<std::mutex> lock(folder_mutex);
+  auto it = folded.find(c);
+  if (it == folded.end()) {
+    icu::UnicodeString u(c);
+    ascii_folder().transliterate(u);
+    it = folded.emplace(c, to_utf8(u)).first;
+  }
+  out += it->second;
 }
 
 bool is_ascii_alnum(char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'); }
@@ -82,6 +115,8 @@ bool fold_latin(std::string_view utf8, std::string& out) {
       out += 'd';
     else if (!U16_IS_SURROGATE(c) && u_charType(c) == U_NON_SPACING_MARK)
       continue;
+    else if (is_symbol(c))
+      append_folded_symbol(c, out);
     else
       return false;
   }
@@ -93,12 +128,12 @@ bool fold_latin(std::string_view utf8, std::string& out) {
 std::string to_nfc(std::string utf8) {
   bool ascii = true;
   for (unsigned char c : utf8) ascii = ascii && c < 0x80;
-  if (ascii) return std::move(utf8);
+  if (ascii) return utf8;
   // Checked and normalized in UTF-8: a whole file is never converted to UTF-16.
   const icu::Normalizer2& nfc = normalizer(true);
   UErrorCode status = U_ZERO_ERROR;
   const icu::StringPiece piece(utf8.data(), static_cast<int32_t>(utf8.size()));
-  if (nfc.isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return std::move(utf8);
+  if (nfc.isNormalizedUTF8(piece, status) && U_SUCCESS(status)) return utf8;
   status = U_ZERO_ERROR;
   std::string out;
   icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(utf8.size()));
@@ -111,7 +146,10 @@ std::string fold_for_search(std::string_view utf8) {
   std::string latin;
   if (fold_latin(utf8, latin)) return latin;
   icu::UnicodeString u = from_utf8(utf8);
-  ascii_folder().transliterate(u);
+  {
+    std::lock_guard<std::mutex> lock(folder_mutex);
+    ascii_folder().transliterate(u);
+  }
   std::string out = to_utf8(u);
   // Latin-ASCII maps đ → d already; keep the rule explicit for any ICU data version.
   std::string fixed;
