@@ -10,7 +10,7 @@ namespace mb {
 namespace {
 
 // Content is mostly plain ASCII: the checks below skip it eight bytes at a
-// time (bit tricks from "Bit Twiddling Hacks": hasless, hasmore) and decode
+// time (bit tricks from "Bit Twiddling Hacks": haszero, hasless) and decode
 // only the rest.
 constexpr std::uint64_t kOnes = 0x0101010101010101, kHighBits = 0x8080808080808080;
 
@@ -22,11 +22,17 @@ std::uint64_t load8(const char* p) {
 
 bool all_ascii(std::uint64_t w) { return (w & kHighBits) == 0; }
 
-// Every byte in 0x20..0x7E: no control character, DEL or non-ASCII byte.
-bool all_printable_ascii(std::uint64_t w) {
-  std::uint64_t below_space = (w - kOnes * 0x20) & ~w & kHighBits;
-  std::uint64_t above_tilde = ((w + kOnes * (0x7F - 0x7E)) | w) & kHighBits;
-  return (below_space | above_tilde) == 0;
+// No byte that can begin what find_control_character looks for: a C0
+// control, DEL, 0xC2 (U+0080..U+00BF) or 0xEF (U+F000..U+FFFF). So most
+// Vietnamese text is skipped too: its letters begin with 0xC3..0xC6, 0xCC,
+// 0xCD or 0xE1, and continuation bytes are never one of these four.
+bool no_control_lead(std::uint64_t w) {
+  auto has_byte = [](std::uint64_t x, unsigned char b) {
+    std::uint64_t v = x ^ (kOnes * b);
+    return ((v - kOnes) & ~v & kHighBits) != 0;
+  };
+  bool below_space = ((w - kOnes * 0x20) & ~w & kHighBits) != 0;
+  return !below_space && !has_byte(w, 0x7F) && !has_byte(w, 0xC2) && !has_byte(w, 0xEF);
 }
 
 }  // namespace
@@ -108,6 +114,14 @@ std::string normalize_line_endings(std::string text) {
 }
 
 bool is_valid_utf8(std::string_view s, std::size_t* bad) {
+  // The well-formed byte sequences of the Unicode Standard, Table 3-7: the
+  // second byte's range depends on the first, which rules out overlong
+  // forms, surrogates and code points above U+10FFFF without decoding.
+  auto in = [&](std::size_t i, unsigned lo, unsigned hi) {
+    if (i >= s.size()) return false;
+    unsigned char b = static_cast<unsigned char>(s[i]);
+    return b >= lo && b <= hi;
+  };
   std::size_t i = 0;
   while (i < s.size()) {
     if (i + 8 <= s.size() && all_ascii(load8(s.data() + i))) {
@@ -116,34 +130,17 @@ bool is_valid_utf8(std::string_view s, std::size_t* bad) {
     }
     unsigned char c = static_cast<unsigned char>(s[i]);
     std::size_t len = 0;
-    unsigned min = 0;
-    if (c < 0x80) {
-      ++i;
-      continue;
-    } else if ((c & 0xE0) == 0xC0) {
-      len = 2, min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      len = 3, min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      len = 4, min = 0x10000;
-    } else {
-      if (bad) *bad = i;
-      return false;
-    }
-    if (i + len > s.size()) {
-      if (bad) *bad = i;
-      return false;
-    }
-    unsigned cp = c & (0xFF >> (len + 1));
-    for (std::size_t k = 1; k < len; ++k) {
-      unsigned char cc = static_cast<unsigned char>(s[i + k]);
-      if ((cc & 0xC0) != 0x80) {
-        if (bad) *bad = i;
-        return false;
-      }
-      cp = (cp << 6) | (cc & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    if (c < 0x80)
+      len = 1;
+    else if (c >= 0xC2 && c <= 0xDF)
+      len = in(i + 1, 0x80, 0xBF) ? 2 : 0;
+    else if (c >= 0xE0 && c <= 0xEF)
+      len = in(i + 1, c == 0xE0 ? 0xA0 : 0x80, c == 0xED ? 0x9F : 0xBF) && in(i + 2, 0x80, 0xBF) ? 3 : 0;
+    else if (c >= 0xF0 && c <= 0xF4)
+      len = in(i + 1, c == 0xF0 ? 0x90 : 0x80, c == 0xF4 ? 0x8F : 0xBF) && in(i + 2, 0x80, 0xBF) && in(i + 3, 0x80, 0xBF)
+                ? 4
+                : 0;
+    if (len == 0) {
       if (bad) *bad = i;
       return false;
     }
@@ -153,27 +150,32 @@ bool is_valid_utf8(std::string_view s, std::size_t* bad) {
 }
 
 std::size_t find_control_character(std::string_view s, char32_t* code) {
-  for (std::size_t i = 0; i < s.size();) {
-    if (i + 8 <= s.size() && all_printable_ascii(load8(s.data() + i))) {
-      i += 8;
+  auto byte = [&](std::size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0u; };
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (i + 8 <= s.size() && no_control_lead(load8(s.data() + i))) {
+      i += 7;
       continue;
     }
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    char32_t cp = 0;
-    std::size_t len = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    // One byte at a time from here, even inside a character: in
+    // well-formed UTF-8 only a lead byte can match below.
+    unsigned char c = byte(i);
     if (c < 0x80) {
-      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) cp = c;
-    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) <= 0x9F) {
-      cp = static_cast<unsigned char>(s[i + 1]);  // U+0080..U+009F
-    } else if (c == 0xEF && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xBF &&
-               static_cast<unsigned char>(s[i + 2]) >= 0xBE) {
-      cp = 0xFFFE + (static_cast<unsigned char>(s[i + 2]) - 0xBE);
+      if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+        if (code) *code = c;
+        return i;
+      }
+      continue;
     }
-    if (cp != 0 || (c == 0 && len == 1)) {
+    char32_t cp = 0;
+    if (c == 0xC2 && i + 1 < s.size() && byte(i + 1) <= 0x9F) {
+      cp = byte(i + 1);  // U+0080..U+009F
+    } else if (c == 0xEF && i + 2 < s.size() && byte(i + 1) == 0xBF && byte(i + 2) >= 0xBE) {
+      cp = 0xFFFE + (byte(i + 2) - 0xBE);
+    }
+    if (cp != 0) {
       if (code) *code = cp;
       return i;
     }
-    i += len;
   }
   return std::string_view::npos;
 }

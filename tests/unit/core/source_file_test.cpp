@@ -1,4 +1,5 @@
 #include <doctest/doctest.h>
+#include <unicode/utf8.h>
 
 #include "core/source_file.hpp"
 #include "test_util.hpp"
@@ -82,6 +83,39 @@ TEST_CASE("core: is_valid_utf8 accepts UTF-8 and points at the first bad byte") 
   CHECK_FALSE(is_valid_utf8("\xF4\x90\x80\x80"));  // above U+10FFFF
 }
 
+// is_valid_utf8 checks byte ranges (Unicode Table 3-7) instead of decoding:
+// it must agree with ICU's decoder on every one- to three-byte sequence and
+// on four-byte ones across every first and second byte.
+TEST_CASE("core: is_valid_utf8 agrees with ICU on every short sequence") {
+  auto icu_valid = [](const std::string& s) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    int32_t i = 0, n = static_cast<int32_t>(s.size());
+    while (i < n) {
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      if (c < 0) return false;
+    }
+    return true;
+  };
+  int mismatches = 0;
+  auto check = [&](const std::string& s) {
+    if (is_valid_utf8(s) != icu_valid(s)) ++mismatches;
+  };
+  for (int a = 0; a < 256; ++a) {
+    check(std::string(1, static_cast<char>(a)));
+    for (int b = 0; b < 256; ++b) {
+      std::string two{static_cast<char>(a), static_cast<char>(b)};
+      check(two);
+      if (a >= 0xE0)
+        for (int c = 0; c < 256; ++c) check(two + static_cast<char>(c));
+      if (a >= 0xF0)
+        for (int c : {0x7F, 0x80, 0xBF, 0xC0})
+          for (int d : {0x7F, 0x80, 0xBF, 0xC0}) check(two + static_cast<char>(c) + static_cast<char>(d));
+    }
+  }
+  CHECK(mismatches == 0);
+}
+
 TEST_CASE("core: find_control_character finds what pages and feeds cannot carry") {
   char32_t code = 0;
   CHECK(find_control_character("Trường Thi\tphường\r\n", &code) == std::string_view::npos);
@@ -134,5 +168,21 @@ TEST_CASE("core: the UTF-8 and control scanners see every byte at every offset")
     text[at + 1] = '\xAA';  // a lone continuation byte
     CHECK_FALSE(is_valid_utf8(text, &bad));
     CHECK(bad == at + 1);
+  }
+  // Vietnamese letters of two and three bytes are skipped in blocks too: a
+  // block may end inside one, and what follows must still be seen.
+  for (const std::string letter : {"ư", "ờ", "a"}) {
+    for (std::size_t count = 0; count < 12; ++count) {
+      std::string prefix;
+      for (std::size_t k = 0; k < count; ++k) prefix += letter;
+      CAPTURE(prefix);
+      char32_t code = 0;
+      CHECK(find_control_character(prefix + "\xC2\x85" + prefix) == prefix.size());
+      CHECK(find_control_character(prefix + "\xEF\xBF\xBE" + prefix, &code) == prefix.size());
+      CHECK(code == 0xFFFE);
+      CHECK(find_control_character(prefix + "\x7F") == prefix.size());
+      CHECK(find_control_character(prefix + "\xEF\xBF\xBD" + prefix) == std::string_view::npos);  // U+FFFD
+      CHECK(find_control_character(prefix + "\xC2\xA0" + prefix) == std::string_view::npos);      // nbsp
+    }
   }
 }
