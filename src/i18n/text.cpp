@@ -126,9 +126,8 @@ bool fold_latin(std::string_view utf8, std::string& out) {
 }  // namespace
 
 std::string to_nfc(std::string utf8) {
-  bool ascii = true;
-  for (unsigned char c : utf8) ascii = ascii && c < 0x80;
-  if (ascii) return utf8;
+  bool ascii = std::all_of(utf8.begin(), utf8.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+  if (ascii) return utf8;  // Vietnamese text stops the scan at its first letter with a mark
   // Checked and normalized in UTF-8: a whole file is never converted to UTF-16.
   const icu::Normalizer2& nfc = normalizer(true);
   UErrorCode status = U_ZERO_ERROR;
