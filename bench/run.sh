@@ -37,16 +37,21 @@ for size in "${sizes[@]}"; do
     python3 bench/prepare_corpus.py "$corpus" "$repo" >/dev/null
   fi
   rm -f "$tmp"/minhbach "$tmp"/hugo "$tmp"/floor "$tmp/manifest"
+  # Every run writes into a new, empty folder, and no output is deleted
+  # until the end. On ext4 a delete is cheap but the inodes it frees are
+  # skipped by the allocator for a minute, at a cost to every file created
+  # meanwhile: whichever tool ran just after a delete of 25,000 inodes
+  # paid for it. Five runs of the 50k corpus keep about 25 GB until the end.
   for i in $(seq "$runs"); do
-    rm -rf "$tmp/out-m" "$tmp/out-h" "$tmp/out-f"
-    measure minhbach build/minhbach build --quiet --source "$corpus" --output "$tmp/out-m"
-    measure hugo bash "$shared/bench/run_hugo.sh" "$corpus" "$tmp/out-h"
+    out=$tmp/$size-$i
+    measure minhbach build/minhbach build --quiet --source "$corpus" --output "$out-m"
+    measure hugo bash "$shared/bench/run_hugo.sh" "$corpus" "$out-h"
     # The floor writes the files minhbach wrote (bench/floor.cpp): listed once, outside the timing.
-    [ -f "$tmp/manifest" ] || (cd "$tmp/out-m" && find . -type f -printf '%s %P\n' | sort -k2) >"$tmp/manifest"
-    measure floor build/minhbach_floor "$corpus/content" "$tmp/out-f" "$tmp/manifest"
+    [ -f "$tmp/manifest" ] || (cd "$out-m" && find . -type f -printf '%s %P\n' | sort -k2) >"$tmp/manifest"
+    measure floor build/minhbach_floor "$corpus/content" "$out-f" "$tmp/manifest"
   done
-  pages_m=$(find "$tmp/out-m" -name '*.html' | wc -l)
-  pages_h=$(find "$tmp/out-h" -name '*.html' | wc -l)
+  pages_m=$(find "$out-m" -name '*.html' | wc -l)
+  pages_h=$(find "$out-h" -name '*.html' | wc -l)
   for tool in minhbach hugo floor; do
     wall=$(cut -d' ' -f1 "$tmp/$tool" | median); cpu=$(cut -d' ' -f2 "$tmp/$tool" | median)
     rss=$(cut -d' ' -f3 "$tmp/$tool" | median)
