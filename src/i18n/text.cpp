@@ -48,11 +48,13 @@ icu::Transliterator& ascii_folder() {
   return *folder;
 }
 
-// A punctuation mark, space or symbol (General Category P*, Z*, S*) of no
-// script in particular. Kangxi radicals, say, are symbols of the Han script,
-// which Any-Latin spells with spaces depending on their neighbours.
+// A punctuation mark, space, symbol or number other than a digit (General
+// Category P*, Z*, S*, No: "²", "½") of no script in particular. Kangxi
+// radicals, say, are symbols of the Han script, which Any-Latin spells with
+// spaces depending on their neighbours.
 bool is_symbol(UChar c) {
-  if (U16_IS_SURROGATE(c) || (U_GET_GC_MASK(c) & (U_GC_P_MASK | U_GC_Z_MASK | U_GC_S_MASK)) == 0) return false;
+  if (U16_IS_SURROGATE(c) || (U_GET_GC_MASK(c) & (U_GC_P_MASK | U_GC_Z_MASK | U_GC_S_MASK | U_GC_NO_MASK)) == 0)
+    return false;
   UErrorCode status = U_ZERO_ERROR;
   return uscript_getScript(c, &status) == USCRIPT_COMMON && U_SUCCESS(status);
 }
@@ -62,6 +64,15 @@ bool is_symbol(UChar c) {
 // is asked once per process, of one shared transliterator, and headings with
 // a dash or quotes keep the fast path (tests/unit/i18n pins the equivalence).
 void append_folded_symbol(UChar c, std::string& out) {
+  // The ones of reports' headings, without building the transliterator at all.
+  switch (c) {
+    case 0x00A0: out += ' '; return;                    // no-break space
+    case 0x00B2: out += "\u00B2"; return;               // m², which Latin-ASCII keeps
+    case 0x2013: case 0x2014: out += '-'; return;       // – —
+    case 0x2018: case 0x2019: out += '\''; return;      // ‘ ’
+    case 0x201C: case 0x201D: out += '"'; return;       // “ ”
+    case 0x2026: out += "..."; return;                  // …
+  }
   static std::unordered_map<UChar, std::string> folded;
   std::lock_guard<std::mutex> lock(folder_mutex);
   auto it = folded.find(c);
