@@ -214,6 +214,27 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
   auto render_page = [&](std::size_t i, unsigned worker) {
     pages[i].data = m->render(routes[i], *compiled[worker], local[i], &texts[i]);
   };
+  // Each searchable page's words are cut by the worker that rendered it,
+  // while its text is fresh, into its language's index; entries keep the
+  // rest of what the index shows. doc[i]: routes[i]'s place in its index.
+  constexpr std::size_t kNotSearched = SIZE_MAX;
+  std::vector<std::size_t> doc(routes.size(), kNotSearched);
+  std::vector<SearchEntry> entries[2];
+  for (std::size_t i = 0; i < routes.size(); ++i) {
+    if (!searchable(routes[i])) continue;
+    std::vector<SearchEntry>& of_lang = entries[routes[i].lang == Lang::vi ? 0 : 1];
+    doc[i] = of_lang.size();
+    of_lang.emplace_back();
+  }
+  SearchIndexer indexers[2] = {{entries[0].size(), pool.size()}, {entries[1].size(), pool.size()}};
+  auto index_page = [&](std::size_t i, unsigned worker) {
+    if (doc[i] == kNotSearched) return;
+    const int l = routes[i].lang == Lang::vi ? 0 : 1;
+    SearchEntry e = search_entry(ctx, routes[i], texts[i]);
+    indexers[l].add(doc[i], worker, e);
+    e.body = {};
+    entries[l][doc[i]] = std::move(e);
+  };
   pool.parallel_for(routes.size(), [&](std::size_t i, unsigned worker) {
     if (!compiled[worker]) compiled[worker] = std::make_unique<Compiled>(compile(in.theme));
     const Route& route = routes[i];
@@ -232,6 +253,8 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
       }
     }
     if (!hit_cache) render_page(i, worker);
+    index_page(i, worker);
+    if (!cache) std::string().swap(texts[i]);  // in the index now; only serve's cache keeps texts
     if (sink) {
       sink(pages[i]);
       if (!cache) std::string().swap(pages[i].data);
@@ -256,8 +279,9 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
   else
     for (const OutputFile& p : pages) made.push_back({p.path, p.path});
   for (Lang lang : kLangs) {
-    std::string index = search_index(search_entries(ctx, routes, texts, lang), pool);
-    if (stats) stats->search_index_bytes[lang == Lang::vi ? 0 : 1] = index.size();
+    const int l = lang == Lang::vi ? 0 : 1;
+    std::string index = indexers[l].finish(entries[l]);
+    if (stats) stats->search_index_bytes[l] = index.size();
     files.push_back({urls.output_path(urls.search(lang) + "index.json"), std::move(index), {}});
   }
   for (OutputFile& f : model_files.get()) files.push_back(std::move(f));

@@ -9,6 +9,7 @@
 #include <thread>
 #include <unordered_map>
 
+#include "core/assert.hpp"
 #include "i18n/text.hpp"
 
 namespace mb::site {
@@ -142,27 +143,39 @@ void write_postings(std::string& out, const Terms& terms) {
 
 }  // namespace
 
-std::string search_index(const std::vector<SearchEntry>& entries, WorkerPool& pool) {
-  // Words are cut and folded per document on all workers, each distinct word
-  // once per worker; the postings are then merged in document order, so the
-  // index never depends on scheduling.
-  std::vector<Lexicon> lexicons(pool.size());
-  std::vector<std::vector<std::pair<std::uint32_t, int>>> doc_words(entries.size());  // (id in its lexicon, weight)
-  std::vector<unsigned> owner(entries.size());  // whose lexicon
-  pool.parallel_for(entries.size(), [&](std::size_t i, unsigned worker) {
-    const SearchEntry& e = entries[i];
-    Lexicon& lex = lexicons[worker];
-    auto add = [&](std::string_view text, int weight) {
-      i18n::for_each_lowered_word(text, [&](std::string_view w) { lex.add(w, weight); });
-    };
-    add(e.title, 10);
-    add(e.locality, 4);
-    for (const std::string& x : e.extra) add(x, 4);
-    add(e.summary, 3);
-    add(e.body, 1);
-    doc_words[i] = lex.take();
-    owner[i] = worker;
-  });
+struct SearchIndexer::State {
+  std::vector<Lexicon> lexicons;                                         // by worker
+  std::vector<std::vector<std::pair<std::uint32_t, int>>> doc_words;  // (id in its lexicon, weight)
+  std::vector<unsigned> owner;                                         // whose lexicon
+};
+
+SearchIndexer::SearchIndexer(std::size_t documents, unsigned workers) : m(std::make_unique<State>()) {
+  m->lexicons.resize(workers);
+  m->doc_words.resize(documents);
+  m->owner.resize(documents);
+}
+
+SearchIndexer::~SearchIndexer() = default;
+
+void SearchIndexer::add(std::size_t doc, unsigned worker, const SearchEntry& e) {
+  // Each distinct word is composed and folded once per worker; the postings
+  // are merged in document order, so the index never depends on scheduling.
+  Lexicon& lex = m->lexicons[worker];
+  auto add = [&](std::string_view text, int weight) {
+    i18n::for_each_lowered_word(text, [&](std::string_view w) { lex.add(w, weight); });
+  };
+  add(e.title, 10);
+  add(e.locality, 4);
+  for (const std::string& x : e.extra) add(x, 4);
+  add(e.summary, 3);
+  add(e.body, 1);
+  m->doc_words[doc] = lex.take();
+  m->owner[doc] = worker;
+}
+
+std::string SearchIndexer::finish(const std::vector<SearchEntry>& entries) {
+  MB_ASSERT(entries.size() == m->doc_words.size());
+  const std::vector<Lexicon>& lexicons = m->lexicons;
   nlohmann::json docs = nlohmann::json::array();
   for (const SearchEntry& e : entries) docs.push_back({e.title, e.url, e.kind, e.locality, e.period});
   // The two maps are independent: the exact one (only words with
@@ -174,8 +187,9 @@ std::string search_index(const std::vector<SearchEntry>& entries, WorkerPool& po
       for (const Lexicon::Word& word : lexicons[w].words)
         global[w].push_back(!exact ? terms.id(word.folded) : word.folded != word.exact ? terms.id(word.exact) : kNone);
     for (std::size_t i = 0; i < entries.size(); ++i)
-      for (auto [id, weight] : doc_words[i])
-        if (std::uint32_t t = global[owner[i]][id]; t != kNone) post(terms.postings[t], static_cast<std::uint32_t>(i), weight);
+      for (auto [id, weight] : m->doc_words[i])
+        if (std::uint32_t t = global[m->owner[i]][id]; t != kNone)
+          post(terms.postings[t], static_cast<std::uint32_t>(i), weight);
     write_postings(json, terms);
   };
   Terms exact;
@@ -191,6 +205,12 @@ std::string search_index(const std::vector<SearchEntry>& entries, WorkerPool& po
   out += folded_json;
   out += '}';
   return out;
+}
+
+std::string search_index(const std::vector<SearchEntry>& entries, WorkerPool& pool) {
+  SearchIndexer indexer(entries.size(), pool.size());
+  pool.parallel_for(entries.size(), [&](std::size_t i, unsigned worker) { indexer.add(i, worker, entries[i]); });
+  return indexer.finish(entries);
 }
 
 }  // namespace mb::site

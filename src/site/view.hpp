@@ -43,10 +43,13 @@ Data language_data(const ViewContext& ctx, Lang lang);
 // text (for the search index) to `text`.
 Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags, std::string* text = nullptr);
 
-// What the search index holds for each page of `lang`; texts[i] is the
-// plain text of routes[i]'s body.
-std::vector<SearchEntry> search_entries(const ViewContext& ctx, const std::vector<Route>& routes,
-                                        const std::vector<std::string>& texts, Lang lang);
+// Whether the search index holds the route: localities, reports,
+// initiatives, indicators, cited documents and pages.
+bool searchable(const Route& route);
+
+// What the search index holds for a searchable route; `text` is the plain
+// text of its body.
+SearchEntry search_entry(const ViewContext& ctx, const Route& route, std::string_view text);
 
 // The UI strings the code itself uses (templates' {{t.x}} are checked separately).
 void check_strings(const theme::Theme& theme, Diagnostics& diags);

@@ -21,40 +21,35 @@ const char* kind_key(RouteKind k) {
 
 }  // namespace
 
-std::vector<SearchEntry> search_entries(const ViewContext& ctx, const std::vector<Route>& routes,
-                                        const std::vector<std::string>& texts, Lang lang) {
-  std::vector<SearchEntry> out;
-  for (std::size_t i = 0; i < routes.size(); ++i) {
-    const Route& r = routes[i];
-    const char* kind = kind_key(r.kind);
-    if (r.lang != lang || !kind) continue;
-    SearchEntry e;
-    e.title = route_title(ctx, r);
-    e.url = r.path;
-    e.kind = ui(ctx.theme, lang, kind);
-    e.body = texts[i];
-    if (r.page) {
-      const content::Document& doc = r.page->in(lang);
-      e.summary = doc.summary;
-      if (const model::Locality* loc = r.page->locality.empty() ? nullptr : ctx.site.locality(r.page->locality)) {
-        e.locality = loc->page->in(lang).title;
-        if (lang == Lang::en) e.extra.push_back(loc->page->vi->title);  // Vietnamese names find English pages too
-      }
-      if (r.kind == RouteKind::report) {
-        const content::ReportFields& rep = r.page->vi->report;
-        e.period = i18n::format_period(rep.period_from, rep.period_to, lang);
-        for (const auto& cited : rep.directives) e.extra.push_back(cited.value);
-      }
-    } else if (r.kind == RouteKind::indicator) {
-      e.summary = ctx.site.catalogue.indicator(r.key)->definition[lang];
-    } else if (r.kind == RouteKind::document) {
-      for (const CitedDocument& d : ctx.documents)
-        if (d.slug == r.key)
-          if (const content::DocumentGloss* g = ctx.site.catalogue.document(d.key)) e.summary = g->title[lang];
+bool searchable(const Route& route) { return kind_key(route.kind) != nullptr; }
+
+SearchEntry search_entry(const ViewContext& ctx, const Route& r, std::string_view text) {
+  const Lang lang = r.lang;
+  SearchEntry e;
+  e.title = route_title(ctx, r);
+  e.url = r.path;
+  e.kind = ui(ctx.theme, lang, kind_key(r.kind));
+  e.body = text;
+  if (r.page) {
+    const content::Document& doc = r.page->in(lang);
+    e.summary = doc.summary;
+    if (const model::Locality* loc = r.page->locality.empty() ? nullptr : ctx.site.locality(r.page->locality)) {
+      e.locality = loc->page->in(lang).title;
+      if (lang == Lang::en) e.extra.push_back(loc->page->vi->title);  // Vietnamese names find English pages too
     }
-    out.push_back(std::move(e));
+    if (r.kind == RouteKind::report) {
+      const content::ReportFields& rep = r.page->vi->report;
+      e.period = i18n::format_period(rep.period_from, rep.period_to, lang);
+      for (const auto& cited : rep.directives) e.extra.push_back(cited.value);
+    }
+  } else if (r.kind == RouteKind::indicator) {
+    e.summary = ctx.site.catalogue.indicator(r.key)->definition[lang];
+  } else if (r.kind == RouteKind::document) {
+    for (const CitedDocument& d : ctx.documents)
+      if (d.slug == r.key)
+        if (const content::DocumentGloss* g = ctx.site.catalogue.document(d.key)) e.summary = g->title[lang];
   }
-  return out;
+  return e;
 }
 
 }  // namespace mb::site
