@@ -3,6 +3,7 @@
 #pragma once
 
 #include <array>
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,6 +15,9 @@ enum class Lang { vi, en };
 inline constexpr std::array<Lang, 2> kLangs = {Lang::vi, Lang::en};
 
 inline const char* lang_code(Lang l) { return l == Lang::vi ? "vi" : "en"; }
+
+// A language's place in per-language arrays: 0 for Vietnamese, 1 for English.
+inline std::size_t lang_index(Lang l) { return l == Lang::vi ? 0 : 1; }
 
 inline std::optional<Lang> parse_lang(std::string_view code) {
   if (code == "vi") return Lang::vi;

@@ -32,7 +32,7 @@ const nf::LocalizedNumberFormatter& number_formatter(Lang lang, bool percent) {
   static const nf::LocalizedNumberFormatter formatters[2][2] = {
       {make(Lang::vi, false), make(Lang::vi, true)},
       {make(Lang::en, false), make(Lang::en, true)}};
-  return formatters[lang == Lang::vi ? 0 : 1][percent ? 1 : 0];
+  return formatters[lang_index(lang)][percent ? 1 : 0];
 }
 
 std::string format_with(const nf::LocalizedNumberFormatter& f, double value) {

@@ -125,7 +125,7 @@ struct SiteRenderer::State {
   // Renders routes[i] through its template with `compiled`.
   std::string render(const Route& route, Compiled& compiled, Diagnostics& diags, std::string* text) const {
     Data page = page_data(ctx, route, diags, text);
-    kainjow::mustache::context<std::string> context(&shared[route.lang == Lang::vi ? 0 : 1]);
+    kainjow::mustache::context<std::string> context(&shared[lang_index(route.lang)]);
     context.push(&page);
     // Straight into a string: kainjow's own render() goes through an
     // ostringstream and copies the page out of it at the end.
@@ -222,14 +222,14 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
   std::vector<SearchEntry> entries[2];
   for (std::size_t i = 0; i < routes.size(); ++i) {
     if (!searchable(routes[i])) continue;
-    std::vector<SearchEntry>& of_lang = entries[routes[i].lang == Lang::vi ? 0 : 1];
+    std::vector<SearchEntry>& of_lang = entries[lang_index(routes[i].lang)];
     doc[i] = of_lang.size();
     of_lang.emplace_back();
   }
   SearchIndexer indexers[2] = {{entries[0].size(), pool.size()}, {entries[1].size(), pool.size()}};
   auto index_page = [&](std::size_t i, unsigned worker) {
     if (doc[i] == kNotSearched) return;
-    const int l = routes[i].lang == Lang::vi ? 0 : 1;
+    const std::size_t l = lang_index(routes[i].lang);
     SearchEntry e = search_entry(ctx, routes[i], texts[i]);
     indexers[l].add(doc[i], worker, e);
     e.body = {};
@@ -279,7 +279,7 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
   else
     for (const OutputFile& p : pages) made.push_back({p.path, p.path});
   for (Lang lang : kLangs) {
-    const int l = lang == Lang::vi ? 0 : 1;
+    const std::size_t l = lang_index(lang);
     std::string index = indexers[l].finish(entries[l]);
     if (stats) stats->search_index_bytes[l] = index.size();
     files.push_back({urls.output_path(urls.search(lang) + "index.json"), std::move(index), {}});

@@ -71,7 +71,7 @@ void load_string_tables(const FileSystem& fs, const std::string& root, Theme& th
   for (Lang lang : kLangs) {
     std::string path = theme.dir + "/i18n/" + lang_code(lang) + ".yaml";
     theme.sources.push_back(path);
-    read_table(fs, root, path, lang, theme.tables[lang == Lang::vi ? 0 : 1], diags);
+    read_table(fs, root, path, lang, theme.tables[lang_index(lang)], diags);
   }
   const StringTable& vi = theme.tables[0];
   const StringTable& en = theme.tables[1];

@@ -37,7 +37,7 @@ struct Theme {
   std::vector<StaticFile> static_files;           // sorted by output path
   std::vector<std::string> sources;               // every file read, relative to the root
 
-  const StringTable& table(Lang l) const { return tables[l == Lang::vi ? 0 : 1]; }
+  const StringTable& table(Lang l) const { return tables[lang_index(l)]; }
 };
 
 // `root` is the site folder; paths in diagnostics are relative to it.
