@@ -212,8 +212,8 @@ UChar32 lowered_word_character(UChar32 c) {
   return part ? u_tolower(c) : -1;
 }
 
-// The same, looked up once for the characters below U+2000: Latin with all
-// of Vietnamese's letters (U+1EA0..U+1EF9), combining marks, Greek and
+// The same, looked up once for the characters below U+2000: ASCII, Latin
+// with all of Vietnamese's letters (U+1EA0..U+1EF9), combining marks, Greek and
 // Cyrillic. Asking ICU three times per character was most of the search
 // index's tokenizing.
 constexpr UChar32 kWordTableSize = 0x2000;
@@ -237,10 +237,8 @@ void for_each_lowered_word(std::string_view utf8, const std::function<void(std::
   thread_local std::string word;
   const auto* text = reinterpret_cast<const uint8_t*>(utf8.data());
   const auto length = static_cast<int32_t>(utf8.size());
-  auto ascii_lower = [](uint8_t b) -> int { return (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ? b : b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : -1; };
-  auto lowered = [&](UChar32 c) -> UChar32 {
-    return c < 0 ? -1 : c < 0x80 ? ascii_lower(static_cast<uint8_t>(c)) : c < kWordTableSize ? word_table()[c] : lowered_word_character(c);
-  };
+  const UChar32* table = word_table();
+  auto lowered = [&](UChar32 c) { return c < 0 ? -1 : c < kWordTableSize ? table[c] : lowered_word_character(c); };
   for (int32_t i = 0; i < length;) {
     // The word from `start`; `after` is the end of the character that ends it.
     const int32_t start = i;
