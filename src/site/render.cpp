@@ -40,15 +40,12 @@ const char* template_name(RouteKind k) {
   return "page";
 }
 
-// Compiled templates, one set per worker thread: kainjow's render() is not const.
-using Compiled = std::map<std::string, std::unique_ptr<kainjow::mustache::mustache>>;
+// The theme's templates, parsed once and shared by every worker.
+using Compiled = std::map<std::string, theme::Template>;
 
 Compiled compile(const theme::Theme& theme) {
   Compiled out;
-  for (const auto& [name, text] : theme.templates) {
-    auto& t = out[name] = std::make_unique<kainjow::mustache::mustache>(text);
-    t->set_custom_escape(escape_html);  // kainjow's, a byte at a time, was 4 % of a build
-  }
+  for (const auto& [name, text] : theme.templates) out.emplace(name, theme::Template(text, append_escaped_html));
   return out;
 }
 
@@ -122,23 +119,11 @@ struct SiteRenderer::State {
     return out;
   }
 
-  // Renders routes[i] through its template with `compiled`.
-  std::string render(const Route& route, Compiled& compiled, Diagnostics& diags, std::string* text) const {
+  // Renders routes[i] through its template.
+  std::string render(const Route& route, Diagnostics& diags, std::string* text) const {
     Data page = page_data(ctx, route, diags, text);
-    kainjow::mustache::context<std::string> context(&shared[lang_index(route.lang)]);
-    context.push(&page);
-    // Straight into a string: kainjow's own render() goes through an
-    // ostringstream and copies the page out of it at the end.
-    struct Appender {
-      std::string& out;
-      Appender& operator<<(const std::string& s) {
-        out += s;
-        return *this;
-      }
-    };
     std::string html;
-    Appender appender{html};
-    compiled.at(template_name(route.kind))->render(context, appender);
+    compiled.at(template_name(route.kind)).render({&shared[lang_index(route.lang)], &page}, html);
     return html;
   }
 
@@ -151,7 +136,7 @@ struct SiteRenderer::State {
   FacetIndex facets;
   ViewContext ctx;
   Data shared[2];
-  std::unique_ptr<Compiled> quick;  // templates for render_pages_of, compiled on first use
+  Compiled compiled;
 };
 
 SiteRenderer::SiteRenderer(const RenderInput& in, Diagnostics& diags) {
@@ -163,6 +148,7 @@ SiteRenderer::SiteRenderer(const RenderInput& in, Diagnostics& diags) {
     m.reset();
     return;
   }
+  m->compiled = compile(in.theme);
   m->shared[0] = language_data(m->ctx, Lang::vi);
   m->shared[1] = language_data(m->ctx, Lang::en);
 }
@@ -171,10 +157,9 @@ SiteRenderer::~SiteRenderer() = default;
 
 std::vector<OutputFile> SiteRenderer::render_pages_of(const model::Page& page, Diagnostics& diags) {
   MB_ASSERT(m);
-  if (!m->quick) m->quick = std::make_unique<Compiled>(compile(m->in.theme));
   std::vector<OutputFile> out;
   for (const Route& route : m->routes)
-    if (route.page == &page) out.push_back({m->urls.output_path(route.path), m->render(route, *m->quick, diags, nullptr), {}});
+    if (route.page == &page) out.push_back({m->urls.output_path(route.path), m->render(route, diags, nullptr), {}});
   return out;
 }
 
@@ -193,7 +178,6 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
   const Urls& urls = m->urls;
   const std::vector<Route>& routes = m->routes;
   const ViewContext& ctx = m->ctx;
-  std::vector<std::unique_ptr<Compiled>> compiled(pool.size());
   std::vector<OutputFile> pages(routes.size());
   std::vector<Diagnostics> local(routes.size());
   std::vector<std::string> texts(routes.size());
@@ -211,8 +195,8 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
     for (OutputFile& f : indicators::open_data(in.indicators, open)) out.push_back(std::move(f));
     return out;
   });
-  auto render_page = [&](std::size_t i, unsigned worker) {
-    pages[i].data = m->render(routes[i], *compiled[worker], local[i], &texts[i]);
+  auto render_page = [&](std::size_t i) {
+    pages[i].data = m->render(routes[i], local[i], &texts[i]);
   };
   // Each searchable page's words are cut by the worker that rendered it,
   // while its text is fresh, into its language's index; entries keep the
@@ -236,7 +220,6 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
     entries[l][doc[i]] = std::move(e);
   };
   pool.parallel_for(routes.size(), [&](std::size_t i, unsigned worker) {
-    if (!compiled[worker]) compiled[worker] = std::make_unique<Compiled>(compile(in.theme));
     const Route& route = routes[i];
     pages[i].path = urls.output_path(route.path);
     bool hit_cache = false;
@@ -252,7 +235,7 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
         hit_cache = true;
       }
     }
-    if (!hit_cache) render_page(i, worker);
+    if (!hit_cache) render_page(i);
     index_page(i, worker);
     if (!cache) std::string().swap(texts[i]);  // in the index now; only serve's cache keeps texts
     if (sink) {

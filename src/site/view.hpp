@@ -2,8 +2,6 @@
 // for the page's language; templates only place it (and escape it).
 #pragma once
 
-#include <kainjow/mustache.hpp>
-
 #include <string>
 
 #include "config/site_config.hpp"
@@ -18,11 +16,12 @@
 #include "site/routes.hpp"
 #include "site/search.hpp"
 #include "site/urls.hpp"
+#include "theme/mustache.hpp"
 #include "theme/theme.hpp"
 
 namespace mb::site {
 
-using Data = kainjow::mustache::data;
+using Data = theme::Value;
 
 struct ViewContext {
   const model::Site& site;

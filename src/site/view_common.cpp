@@ -70,7 +70,7 @@ Data language_data(const ViewContext& ctx, Lang lang) {
   Data d;
   Data t;
   for (const auto& [key, value] : ctx.theme.table(lang).strings) t.set(key, value);
-  put(d, "t", std::move(t));
+  d.set("t", std::move(t));
   d.set("lang", lang_code(lang));
   d.set("site_title", ctx.config.title[lang]);
   if (!ctx.config.description[lang].empty()) d.set("site_description", ctx.config.description[lang]);

@@ -43,14 +43,14 @@ std::string document_title(const ViewContext& ctx, const std::string& slug, Lang
 
 void add_documents(const ViewContext& ctx, const Route& route, Data& d) {
   Data docs = list();
-  for (const CitedDocument& doc : ctx.documents) append(docs, document_data(ctx, doc, route.lang));
+  for (const CitedDocument& doc : ctx.documents) docs.push_back(document_data(ctx, doc, route.lang));
   set_list(d, "documents", std::move(docs));
 }
 
 void add_document(const ViewContext& ctx, const Route& route, Data& d) {
   const CitedDocument* doc = by_slug(ctx, route.key);
   Data data = document_data(ctx, *doc, route.lang);
-  put(d, "document", std::move(data));
+  d.set("document", std::move(data));
   d.set("summary", optional(ctx.site.catalogue.document(doc->key) ? ctx.site.catalogue.document(doc->key)->title[route.lang] : ""));
   Data reports = list();
   for (const model::Page* r : doc->reports) {
@@ -58,7 +58,7 @@ void add_document(const ViewContext& ctx, const Route& route, Data& d) {
     const model::Locality* loc = ctx.site.locality(r->locality);
     item.set("locality", loc ? link_data(ctx, *loc->page, route.lang) : Data(false));
     item.set("period", i18n::format_period(r->vi->report.period_from, r->vi->report.period_to, route.lang));
-    append(reports, std::move(item));
+    reports.push_back(std::move(item));
   }
   set_list(d, "reports", std::move(reports));
 }

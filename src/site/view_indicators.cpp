@@ -47,10 +47,10 @@ Data breakdown_data(const ViewContext& ctx, const content::IndicatorDef& def,
     Data row;
     row.set("label", name ? (*name)[lang] : item);
     row.set("value", value_text(def, v, lang));
-    append(rows, std::move(row));
+    rows.push_back(std::move(row));
     bars.push_back({name ? (*name)[lang] : item, "", v, value_text(def, v, lang)});
   }
-  put(d, "rows", std::move(rows));
+  d.set("rows", std::move(rows));
   std::string title = def.name[lang] + " — " + (b ? b->name[lang] : "") + (context.empty() ? "" : ", " + context);
   d.set("chart", indicators::bar_chart({chart_id, title, ui(ctx.theme, lang, "chart_desc_breakdown")}, bars, def.percent));
   return d;
@@ -108,11 +108,11 @@ void add_report_figures(const ViewContext& ctx, const Route& route, Data& d) {
     Data f = observation_value(ctx, *def, o, lang);
     f.set("name", def->name[lang]);
     f.set("url", ctx.urls.indicator(def->id, lang));
-    append(figures, std::move(f));
+    figures.push_back(std::move(f));
     if (v.breakdown.empty()) continue;
     std::vector<std::pair<std::string, double>> items;
     for (const auto& [item, x] : v.breakdown) items.push_back({item.value, x});
-    append(breakdowns, breakdown_data(ctx, *def, items, lang, "breakdown-" + std::to_string(++chart), ""));
+    breakdowns.push_back(breakdown_data(ctx, *def, items, lang, "breakdown-" + std::to_string(++chart), ""));
   }
   set_list(d, "figures", std::move(figures));
   set_list(d, "breakdowns", std::move(breakdowns));
@@ -135,8 +135,8 @@ void add_dashboard(const ViewContext& ctx, const Route& route, Data& d) {
       row.set("url", ctx.urls.indicator(s.def->id, lang));
       row.set("period", i18n::format_period(now->from(), now->to(), lang));
       row.set("derived", now->derived);
-      put(row, "change", change_data(ctx, *s.def, *now, before, lang));
-      append(rows, std::move(row));
+      row.set("change", change_data(ctx, *s.def, *now, before, lang));
+      rows.push_back(std::move(row));
     }
   }
   set_list(d, "dashboard", std::move(rows));
@@ -159,14 +159,14 @@ void add_indicators(const ViewContext& ctx, const Route& route, Data& d) {
       item.set("unit", s.def->percent ? "%" : s.def->unit[lang]);
       item.set("localities", i18n::format_number(static_cast<double>(with.size()), lang));
       item.set("derived", !s.def->derived.empty());
-      append(items, std::move(item));
+      items.push_back(std::move(item));
     }
     if (items.is_empty_list()) continue;
     Data g;
     g.set("name", c.name[lang]);
     g.set("id", "nhom-" + c.id);
-    put(g, "indicators", std::move(items));
-    append(groups, std::move(g));
+    g.set("indicators", std::move(items));
+    groups.push_back(std::move(g));
   }
   set_list(d, "groups", std::move(groups));
   d.set("csv_url", ctx.urls.asset("data/indicators.csv"));
@@ -207,7 +207,7 @@ void add_indicator(const ViewContext& ctx, const Route& route, Data& d) {
     std::optional<double> pop = population(*o.locality);
     row.set("per_1000", optional(def.per_capita && pop && o.value ? i18n::format_number(std::round(*o.value / *pop * 1000 * 100) / 100, lang) : ""));
     per_capita = per_capita || (def.per_capita && pop && o.value);
-    append(table, std::move(row));
+    table.push_back(std::move(row));
   }
   set_list(d, "values", std::move(table));
   d.set("per_capita", per_capita);
@@ -229,7 +229,7 @@ void add_indicator(const ViewContext& ctx, const Route& route, Data& d) {
     row.set("label_lang", optional(name_lang(*loc->page, lang)));
     row.set("period", i18n::format_period(now->from(), now->to(), lang));
     row.set("value", value_text(def, *now->value, lang));
-    append(latest_rows, std::move(row));
+    latest_rows.push_back(std::move(row));
     std::vector<indicators::ChartItem> points;
     Data point_rows = list();
     for (const indicators::Observation* o : obs) {
@@ -239,17 +239,17 @@ void add_indicator(const ViewContext& ctx, const Route& route, Data& d) {
       Data pr;
       pr.set("label", period);
       pr.set("value", value_text(def, *o->value, lang));
-      append(point_rows, std::move(pr));
+      point_rows.push_back(std::move(pr));
     }
     if (points.size() < 2) continue;
     Data line;
     line.set("locality", name);
     line.set("locality_lang", optional(name_lang(*loc->page, lang)));
-    put(line, "rows", std::move(point_rows));
+    line.set("rows", std::move(point_rows));
     line.set("chart", indicators::line_chart({"line-" + std::to_string(++chart), def.name[lang] + " — " + name,
                                               ui(ctx.theme, lang, "chart_desc_line")},
                                              points, def.percent));
-    append(lines, std::move(line));
+    lines.push_back(std::move(line));
   }
   set_list(d, "latest", std::move(latest_rows));
   d.set("bar_chart", bars.empty() ? Data(false)
@@ -263,7 +263,7 @@ void add_indicator(const ViewContext& ctx, const Route& route, Data& d) {
     std::string context = locality_name(*o.locality, lang) + ", " + i18n::format_period(o.from(), o.to(), lang);
     Data b = breakdown_data(ctx, def, o.breakdown, lang, "breakdown-" + std::to_string(++chart), context);
     b.set("context", context);
-    append(breakdowns, std::move(b));
+    breakdowns.push_back(std::move(b));
   }
   set_list(d, "breakdowns", std::move(breakdowns));
   d.set("csv_url", ctx.urls.asset("data/" + indicators::csv_name(def.id)));

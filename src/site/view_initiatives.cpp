@@ -38,7 +38,7 @@ void add_initiatives(const ViewContext& ctx, const Route& route, Data& d) {
     Data item = initiative_summary(ctx, *p, lang);
     const model::Locality* loc = ctx.site.locality(p->locality);
     item.set("locality", loc ? link_data(ctx, *loc->page, lang) : Data(false));
-    append(items, std::move(item));
+    items.push_back(std::move(item));
   }
   set_list(d, "initiatives", std::move(items));
   d.set("count", i18n::format_number(static_cast<double>(all.size()), lang));
@@ -62,7 +62,7 @@ void add_initiatives(const ViewContext& ctx, const Route& route, Data& d) {
     v.set("count", i18n::format_number(static_cast<double>(n), lang));
     v.set("current", faceted && route.key == facet && route.value == value);
     if (!groups.count(facet)) groups[facet] = list();
-    append(groups[facet], std::move(v));
+    groups[facet].push_back(std::move(v));
   }
   Data facets = list();
   for (const char* facet : kFacets) {
@@ -71,9 +71,9 @@ void add_initiatives(const ViewContext& ctx, const Route& route, Data& d) {
     f.set("name", ui(ctx.theme, lang, std::string("facet_") + facet));
     f.set("id", std::string("facet-") + facet);
     if (!groups.count(facet)) groups[facet] = list();
-    put(f, "values", std::move(groups[facet]));
+    f.set("values", std::move(groups[facet]));
     f.set("full_list", folded(facet) ? Data(ctx.urls.initiatives(lang) + "#facet-" + facet) : Data(false));
-    append(facets, std::move(f));
+    facets.push_back(std::move(f));
   }
   set_list(d, "facets", std::move(facets));
   d.set("initiatives_url", ctx.urls.initiatives(lang));

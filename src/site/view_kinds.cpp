@@ -26,7 +26,7 @@ Data quantity_text(const std::string& text) {
 Data fact(const std::string& name, Data value) {
   Data f;
   f.set("label", name);
-  put(f, "value", std::move(value));
+  f.set("value", std::move(value));
   return f;
 }
 
@@ -73,14 +73,14 @@ void add_locality(const ViewContext& ctx, const Route& route, Data& d) {
   const content::LocalityFields* en = page.en ? &page.en->locality_fields : nullptr;
   Data facts = list();
   Data text = quantity_text(label(ctx, lang, "kind", vi.kind));
-  append(facts, fact(ui(ctx.theme, lang, "locality_kind"), text));
+  facts.push_back(fact(ui(ctx.theme, lang, "locality_kind"), text));
   Data province = quantity_text("");
   set_text(province, "number", en ? en->province : "", vi.province, lang);
-  append(facts, fact(ui(ctx.theme, lang, "province"), province));
+  facts.push_back(fact(ui(ctx.theme, lang, "province"), province));
   if (!vi.district.empty()) {
     Data district = quantity_text("");
     set_text(district, "number", en ? en->district : "", vi.district, lang);
-    append(facts, fact(ui(ctx.theme, lang, "district"), district));
+    facts.push_back(fact(ui(ctx.theme, lang, "district"), district));
   }
   struct Figure {
     const std::optional<content::Quantity>& q;
@@ -91,24 +91,24 @@ void add_locality(const ViewContext& ctx, const Route& route, Data& d) {
                           Figure{vi.population, "population", "unit_people"},
                           Figure{vi.households, "households", "unit_households"}}) {
     if (!f.q) continue;
-    append(facts, fact(ui(ctx.theme, lang, f.key),
+    facts.push_back(fact(ui(ctx.theme, lang, f.key),
                          quantity_data(*f.q, f.key, ui(ctx.theme, lang, f.unit), false, lang, ctx.theme, english_of(page))));
   }
   for (const auto& [id, q] : vi.facts)
     if (const content::Measure* m = ctx.site.catalogue.measure(id.value))
-      append(facts, fact(m->name[lang], quantity_data(q, id.value, m->unit[lang], m->percent, lang, ctx.theme, english_of(page))));
+      facts.push_back(fact(m->name[lang], quantity_data(q, id.value, m->unit[lang], m->percent, lang, ctx.theme, english_of(page))));
   set_list(d, "facts", std::move(facts));
   d.set("website", optional(vi.website));
   d.set("code", optional(vi.code));
   Data merged = list();
-  for (const std::string& m : vi.merged_from) append(merged, Data(m));
+  for (const std::string& m : vi.merged_from) merged.push_back(Data(m));
   set_list(d, "merged_from", std::move(merged));
   const model::Locality* loc = ctx.site.locality(page.locality);
   Data reports = list();
   Data initiatives = list();
   if (loc) {
-    for (const model::Page* r : loc->reports) append(reports, report_summary(ctx, *r, lang));
-    for (const model::Page* i : loc->initiatives) append(initiatives, initiative_summary(ctx, *i, lang));
+    for (const model::Page* r : loc->reports) reports.push_back(report_summary(ctx, *r, lang));
+    for (const model::Page* i : loc->initiatives) initiatives.push_back(initiative_summary(ctx, *i, lang));
   }
   set_list(d, "reports", std::move(reports));
   set_list(d, "initiatives", std::move(initiatives));
@@ -119,7 +119,7 @@ void add_report(const ViewContext& ctx, const Route& route, Data& d) {
   const model::Page& page = *route.page;
   const content::ReportFields& vi = page.vi->report;
   const content::ReportFields* en = page.en ? &page.en->report : nullptr;
-  put(d, "locality", locality_link(ctx, page.locality, lang));
+  d.set("locality", locality_link(ctx, page.locality, lang));
   Data doc;
   doc.set("kind_label", label(ctx, lang, "report_kind", vi.kind));
   // A named period ("first half of 2023") also shows its dates; a plain date range once.
@@ -138,19 +138,19 @@ void add_report(const ViewContext& ctx, const Route& route, Data& d) {
   set_text(doc, "signer_title", en ? en->signer.title : "", vi.signer.title, lang);
   const std::vector<std::string>& dist = en && lang == Lang::en && !en->distribution.empty() ? en->distribution : vi.distribution;
   Data distribution = list();
-  for (const std::string& line : dist) append(distribution, Data(line));
+  for (const std::string& line : dist) distribution.push_back(Data(line));
   set_list(doc, "distribution", std::move(distribution));
   bool vi_distribution = lang == Lang::en && !dist.empty() && (!en || en->distribution.empty());
   doc.set("distribution_lang", vi_distribution ? Data("vi") : Data(false));
   Data directives = list();
-  for (const auto& dir : vi.directives) append(directives, Data(dir.value));
+  for (const auto& dir : vi.directives) directives.push_back(Data(dir.value));
   set_list(doc, "directives", std::move(directives));
-  put(d, "document", std::move(doc));
+  d.set("document", std::move(doc));
 
   Data initiatives = list();
   for (const auto& slug : vi.initiatives)
     if (const model::Page* p = ctx.site.find(content::Kind::initiative, page.locality, slug.value))
-      append(initiatives, initiative_summary(ctx, *p, lang));
+      initiatives.push_back(initiative_summary(ctx, *p, lang));
   set_list(d, "initiatives", std::move(initiatives));
 
   Data files = list();
@@ -158,7 +158,7 @@ void add_report(const ViewContext& ctx, const Route& route, Data& d) {
     Data f;
     f.set("name", a.value);
     f.set("url", ctx.urls.attachment(page.locality, a.value));
-    append(files, std::move(f));
+    files.push_back(std::move(f));
   }
   set_list(d, "attachments", std::move(files));
   d.set("previous", false);
@@ -167,8 +167,8 @@ void add_report(const ViewContext& ctx, const Route& route, Data& d) {
   if (const model::Locality* loc = ctx.site.locality(page.locality)) {
     for (std::size_t i = 0; i < loc->reports.size(); ++i) {
       if (loc->reports[i] != &page) continue;
-      if (i + 1 < loc->reports.size()) put(d, "previous", report_summary(ctx, *loc->reports[i + 1], lang));
-      if (i > 0) put(d, "next", report_summary(ctx, *loc->reports[i - 1], lang));
+      if (i + 1 < loc->reports.size()) d.set("previous", report_summary(ctx, *loc->reports[i + 1], lang));
+      if (i > 0) d.set("next", report_summary(ctx, *loc->reports[i - 1], lang));
     }
   }
 }
@@ -177,22 +177,22 @@ void add_initiative(const ViewContext& ctx, const Route& route, Data& d) {
   Lang lang = route.lang;
   const model::Page& page = *route.page;
   const content::InitiativeFields& f = page.vi->initiative;
-  put(d, "locality", locality_link(ctx, page.locality, lang));
-  put(d, "initiative", initiative_summary(ctx, page, lang));
+  d.set("locality", locality_link(ctx, page.locality, lang));
+  d.set("initiative", initiative_summary(ctx, page, lang));
   Data results = list();
   for (const auto& [id, q] : f.results) {
     const content::Measure* m = ctx.site.catalogue.measure(id.value);
     if (!m) continue;
     Data r = quantity_data(q, id.value, m->unit[lang], m->percent, lang, ctx.theme, page.en);
     r.set("name", m->name[lang]);
-    append(results, std::move(r));
+    results.push_back(std::move(r));
   }
   set_list(d, "results", std::move(results));
   Data mentioned = list();
   if (const model::Locality* loc = ctx.site.locality(page.locality))
     for (const model::Page* r : loc->reports)
       for (const auto& slug : r->vi->report.initiatives)
-        if (slug.value == page.slug) append(mentioned, report_summary(ctx, *r, lang));
+        if (slug.value == page.slug) mentioned.push_back(report_summary(ctx, *r, lang));
   set_list(d, "reports", std::move(mentioned));
 }
 
@@ -207,7 +207,7 @@ void add_localities(const ViewContext& ctx, const Route& route, Data& d) {
     set_text(item, "province", en ? en->province : "", f.province, lang);
     item.set("report_count", i18n::format_number(static_cast<double>(loc->reports.size()), lang));
     item.set("initiative_count", i18n::format_number(static_cast<double>(loc->initiatives.size()), lang));
-    append(items, std::move(item));
+    items.push_back(std::move(item));
   }
   set_list(d, "localities", std::move(items));
 }
@@ -225,8 +225,8 @@ void add_home(const ViewContext& ctx, const Route& route, Data& d) {
   Data latest = list();
   for (std::size_t i = 0; i < reports.size() && i < 10; ++i) {
     Data r = report_summary(ctx, *reports[i], route.lang);
-    put(r, "locality", locality_link(ctx, reports[i]->locality, route.lang));
-    append(latest, std::move(r));
+    r.set("locality", locality_link(ctx, reports[i]->locality, route.lang));
+    latest.push_back(std::move(r));
   }
   set_list(d, "latest_reports", std::move(latest));
 }

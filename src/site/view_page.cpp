@@ -23,7 +23,7 @@ Data navigation(const ViewContext& ctx, const Route& route) {
     bool current = route.path == url ||
                    (url != ctx.urls.home(lang) && route.path.rfind(url, 0) == 0);
     i.set("current", current);
-    append(nav, std::move(i));
+    nav.push_back(std::move(i));
   };
   item(ui(ctx.theme, lang, "home"), ctx.urls.home(lang));
   item(ui(ctx.theme, lang, "localities"), ctx.urls.localities(lang));
@@ -41,7 +41,7 @@ Data footer_links(const ViewContext& ctx, const Route& route) {
   for (const model::Page* p : ctx.site.free_pages) {
     Data l = link_data(ctx, *p, route.lang);
     l.set("current", route.page == p);
-    append(links, std::move(l));
+    links.push_back(std::move(l));
   }
   return links;
 }
@@ -131,12 +131,12 @@ void add_body(const ViewContext& ctx, const Route& route, const content::Documen
     if (h.level == 2)
       entries.push_back({std::move(item)});
     else
-      append(entries.back().children, std::move(item));
+      entries.back().children.push_back(std::move(item));
   }
   Data toc = list();
   for (Entry& e : entries) {
     set_list(e.item, "children", std::move(e.children));
-    append(toc, std::move(e.item));
+    toc.push_back(std::move(e.item));
   }
   set_list(d, "toc", std::move(toc));
 }
@@ -151,7 +151,7 @@ Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags, s
   d.set("og_type", route.kind == RouteKind::report ? "article" : "website");
   d.set("og_locale", lang == Lang::vi ? "vi_VN" : "en_US");
   d.set("og_locale_alternate", lang == Lang::vi ? "en_US" : "vi_VN");
-  put(d, "nav", navigation(ctx, route));
+  d.set("nav", navigation(ctx, route));
   set_list(d, "footer_links", footer_links(ctx, route));
 
   bool translated = !route.page || route.page->translated();
@@ -166,13 +166,13 @@ Data page_data(const ViewContext& ctx, const Route& route, Diagnostics& diags, s
     Data a;
     a.set("hreflang", lang_code(l));
     a.set("href", ctx.urls.absolute(twin_path(ctx, route, l)));
-    append(alternates, std::move(a));
+    alternates.push_back(std::move(a));
   }
   Data x_default;
   x_default.set("hreflang", "x-default");
   x_default.set("href", ctx.urls.absolute(twin_path(ctx, route, Lang::vi)));
-  append(alternates, std::move(x_default));
-  put(d, "alternates", std::move(alternates));
+  alternates.push_back(std::move(x_default));
+  d.set("alternates", std::move(alternates));
   d.set("switch_url", twin_path(ctx, route, other(lang)));
   d.set("switch_lang", lang_code(other(lang)));
   d.set("switch_label", ui(ctx.theme, lang, "switch_label"));

@@ -6,19 +6,7 @@
 
 namespace mb::site {
 
-inline Data list() { return Data(Data::type::list); }
-
-// kainjow's set() and push_back() copy their argument deeply, so nested
-// lists were copied once per level. These move the value in instead; the
-// cast is sound because the element lives in a non-const container.
-inline void put(Data& d, const std::string& key, Data&& value) {
-  d.set(key, Data(false));
-  *const_cast<Data*>(d.get(key)) = std::move(value);
-}
-inline void append(Data& items, Data&& item) {
-  items.push_back(Data(false));
-  const_cast<Data&>(items.list_value().back()) = std::move(item);
-}
+inline Data list() { return Data::list(); }
 
 // Mustache looks a missing key up in the enclosing context, so a list item
 // without a summary would show the page's. Optional values are therefore
@@ -29,7 +17,7 @@ inline Data optional(const std::string& text) { return text.empty() ? Data(false
 // can wrap a list in a heading only when it is not empty.
 inline void set_list(Data& d, const std::string& key, Data items) {
   d.set("has_" + key, !items.is_empty_list());
-  put(d, key, std::move(items));
+  d.set(key, std::move(items));
 }
 
 // The label of an enumerated value: ui("kind_ward"), ui("status_ongoing")…

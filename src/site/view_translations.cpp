@@ -31,7 +31,7 @@ void add_translations(const ViewContext& ctx, const Route& route, Data& d) {
     row.set("status", ui(ctx.theme, lang, std::string("status_") + status));
     row.set("status_class", std::string("status-") + status);
     row.set("hash", p.vi->source_hash());
-    append(pages, std::move(row));
+    pages.push_back(std::move(row));
   }
   set_list(d, "pages", std::move(pages));
   Data summary = list();
@@ -39,9 +39,9 @@ void add_translations(const ViewContext& ctx, const Route& route, Data& d) {
     Data s;
     s.set("label", ui(ctx.theme, lang, std::string("status_") + status));
     s.set("count", std::to_string(counts[status]));
-    append(summary, std::move(s));
+    summary.push_back(std::move(s));
   }
-  put(d, "summary_counts", std::move(summary));
+  d.set("summary_counts", std::move(summary));
 
   // UI strings: both tables must hold every key (the theme refuses a site
   // where one is missing), so each is translated or, when empty, missing.
@@ -57,7 +57,7 @@ void add_translations(const ViewContext& ctx, const Route& route, Data& d) {
     row.set("en", present ? it->second : "");
     row.set("status", ui(ctx.theme, lang, present ? "status_translated" : "status_missing"));
     row.set("status_class", present ? "status-translated" : "status-missing");
-    append(strings, std::move(row));
+    strings.push_back(std::move(row));
   }
   set_list(d, "strings", std::move(strings));
 }

@@ -1,13 +1,13 @@
-// Templates are Mustache (kainjow). Partials are expanded once, here, so a
+// Templates are Mustache (mustache.hpp). Partials are expanded once, here, so a
 // missing or circular partial is reported with its position before any page
 // renders, and pages never re-parse a partial.
-#include <kainjow/mustache.hpp>
-
 #include <functional>
 #include <regex>
 #include <set>
 
 #include "core/suggest.hpp"
+#include "core/xml.hpp"
+#include "theme/mustache.hpp"
 #include "theme/theme.hpp"
 
 namespace mb::theme {
@@ -33,9 +33,9 @@ std::vector<PartialTag> partial_tags(const std::string& text) {
   return out;
 }
 
-// kainjow reports "Unclosed section "x" at 120": turn the offset into a position.
+// The parser reports "Unclosed section "x" at 120": turn the offset into a position.
 void check_syntax(const SourceFile& file, Diagnostics& diags) {
-  kainjow::mustache::mustache parsed(file.text());
+  Template parsed(file.text(), append_escaped_html);
   if (parsed.is_valid()) return;
   std::string msg = parsed.error_message();
   std::size_t offset = 0;
@@ -162,7 +162,7 @@ void load_templates(const FileSystem& fs, const std::string& root, Theme& theme,
   for (const auto& [name, t] : pages) {
     std::vector<std::string> stack;
     std::string text = expander.expand(*t.file, stack);
-    kainjow::mustache::mustache whole(text);
+    Template whole(text, append_escaped_html);
     if (!whole.is_valid())
       diags.add({Severity::error, t.file->path(), 1, 1,
                  "template error once partials are included: " + whole.error_message(), {}, 1,

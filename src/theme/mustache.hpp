@@ -1,0 +1,93 @@
+// Mustache templates, rendered the way kainjow's mustache.hpp renders them,
+// byte for byte, for the subset a theme uses: variables ({{x}}, {{{x}}},
+// {{&x}}), dotted names and {{.}}, sections, inverted sections, comments and
+// set delimiters. Partials are expanded before parsing (templates.cpp).
+//
+// Why not kainjow itself: it kept every space of a template as a node, called
+// a std::function per node and per line, and stored view models as hash maps
+// of separately allocated strings; on a 10k-page site those costs were about
+// a quarter of the build (docs/benchmarks.md). The tests check this engine
+// against kainjow on generated templates and data, so pages keep their bytes.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mb::theme {
+
+// A view model: an object of named values, a string, a list or a bool.
+class Value {
+ public:
+  enum class Type : std::uint8_t { object, string, list, yes, no };
+
+  Value() = default;  // an empty object
+  explicit Value(Type type) : m_type(type) {}
+  Value(std::string text) : m_type(Type::string), m_text(std::move(text)) {}
+  Value(const char* text) : m_type(Type::string), m_text(text) {}
+  Value(bool b) : m_type(b ? Type::yes : Type::no) {}
+
+  static Value list() { return Value(Type::list); }
+
+  Type type() const { return m_type; }
+  bool is_string() const { return m_type == Type::string; }
+  bool is_false() const { return m_type == Type::no; }
+  bool is_empty_list() const { return m_type == Type::list && m_items.empty(); }
+
+  // Objects: set() replaces a value of the same name; get() is null when
+  // there is none or this is not an object.
+  void set(std::string_view name, Value value);
+  const Value* get(std::string_view name) const { return find(name, hash_name(name)); }
+  const Value* find(std::string_view name, std::uint32_t hash) const;
+
+  // Lists: push_back() does nothing on other types, like kainjow's.
+  void push_back(Value item);
+  const std::vector<Value>& list_value() const { return m_items; }
+  const std::string& string_value() const { return m_text; }
+
+  static std::uint32_t hash_name(std::string_view name);
+
+ private:
+  struct Member;
+  Type m_type = Type::object;
+  std::string m_text;
+  std::vector<Value> m_items;
+  std::vector<Member> m_members;  // in the order set
+};
+
+struct Value::Member {
+  std::uint32_t hash;
+  std::string name;
+  Value value;
+};
+
+// A parsed template; render() is const and may run on many threads at once.
+class Template {
+ public:
+  using Escape = void (*)(std::string_view text, std::string& out);  // appends `text` escaped
+
+  // `escape` is applied to {{x}} values; `source` is parsed once.
+  Template(std::string_view source, Escape escape);
+  ~Template();
+  Template(Template&&) noexcept;
+  Template& operator=(Template&&) noexcept;
+
+  // kainjow's wording: "Unclosed section "x" at 120", with the byte offset.
+  bool is_valid() const { return m_error.empty(); }
+  const std::string& error_message() const { return m_error; }
+
+  // Renders with `layers` as the context stack, the first at the bottom:
+  // a name is looked up in the innermost layer that has it.
+  void render(const std::vector<const Value*>& layers, std::string& out) const;
+
+  struct Node;
+
+ private:
+  std::unique_ptr<Node> m_root;
+  std::string m_error;
+  Escape m_escape;
+};
+
+}  // namespace mb::theme
