@@ -21,21 +21,35 @@ namespace {
 
 const char* template_name(RouteKind k) {
   switch (k) {
-    case RouteKind::home: return "home";
-    case RouteKind::localities: return "localities";
-    case RouteKind::locality: return "locality";
-    case RouteKind::report: return "report";
-    case RouteKind::initiative: return "initiative";
-    case RouteKind::page: return "page";
-    case RouteKind::indicators: return "indicators";
-    case RouteKind::indicator: return "indicator";
+    case RouteKind::home:
+      return "home";
+    case RouteKind::localities:
+      return "localities";
+    case RouteKind::locality:
+      return "locality";
+    case RouteKind::report:
+      return "report";
+    case RouteKind::initiative:
+      return "initiative";
+    case RouteKind::page:
+      return "page";
+    case RouteKind::indicators:
+      return "indicators";
+    case RouteKind::indicator:
+      return "indicator";
     case RouteKind::initiatives:
-    case RouteKind::initiative_facet: return "initiatives";
-    case RouteKind::documents: return "documents";
-    case RouteKind::document: return "document";
-    case RouteKind::search: return "search";
-    case RouteKind::not_found: return "404";
-    case RouteKind::translations: return "translations";
+    case RouteKind::initiative_facet:
+      return "initiatives";
+    case RouteKind::documents:
+      return "documents";
+    case RouteKind::document:
+      return "document";
+    case RouteKind::search:
+      return "search";
+    case RouteKind::not_found:
+      return "404";
+    case RouteKind::translations:
+      return "translations";
   }
   return "page";
 }
@@ -50,12 +64,13 @@ Compiled compile(const theme::Theme& theme) {
 }
 
 void check_templates(const theme::Theme& theme, Diagnostics& diags) {
-  for (RouteKind k : {RouteKind::home, RouteKind::localities, RouteKind::locality, RouteKind::report,
-                      RouteKind::initiative, RouteKind::page, RouteKind::indicators, RouteKind::indicator, RouteKind::initiatives,
-                      RouteKind::documents, RouteKind::document, RouteKind::search,
-                      RouteKind::not_found, RouteKind::translations})
+  for (RouteKind k :
+       {RouteKind::home, RouteKind::localities, RouteKind::locality, RouteKind::report, RouteKind::initiative,
+        RouteKind::page, RouteKind::indicators, RouteKind::indicator, RouteKind::initiatives, RouteKind::documents,
+        RouteKind::document, RouteKind::search, RouteKind::not_found, RouteKind::translations})
     if (!theme.templates.count(template_name(k)))
-      diags.error(theme.dir + "/templates", std::string("the theme has no '") + template_name(k) + ".mustache' template",
+      diags.error(theme.dir + "/templates",
+                  std::string("the theme has no '") + template_name(k) + ".mustache' template",
                   "every theme provides home, localities, locality, report, initiative and page templates");
 }
 
@@ -66,7 +81,8 @@ void mix(std::uint64_t& h, std::string_view data) {
 std::uint64_t site_fingerprint(const RenderInput& in, const std::vector<Route>& routes) {
   std::uint64_t h = 0;
   RealFileSystem disk;
-  for (const char* file : {"site.yaml", "data/indicators.yaml", "data/fields.yaml", "data/measures.yaml", "data/documents.yaml"}) {
+  for (const char* file :
+       {"site.yaml", "data/indicators.yaml", "data/fields.yaml", "data/measures.yaml", "data/documents.yaml"}) {
     mix(h, file);
     mix(h, disk.read(join_path(in.root, file), nullptr).value_or(""));
   }
@@ -195,9 +211,7 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
     for (OutputFile& f : indicators::open_data(in.indicators, open)) out.push_back(std::move(f));
     return out;
   });
-  auto render_page = [&](std::size_t i) {
-    pages[i].data = m->render(routes[i], local[i], &texts[i]);
-  };
+  auto render_page = [&](std::size_t i) { pages[i].data = m->render(routes[i], local[i], &texts[i]); };
   // Each searchable page's words are cut by the worker that rendered it,
   // while its text is fresh, into its language's index; entries keep the
   // rest of what the index shows. doc[i]: routes[i]'s place in its index.
@@ -211,6 +225,15 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
     of_lang.emplace_back();
   }
   SearchIndexer indexers[2] = {{entries[0].size(), pool.size()}, {entries[1].size(), pool.size()}};
+  // A language's index is finished on a thread of its own as soon as its
+  // last page is in, while the other language's pages render: the
+  // Vietnamese pages go first, so its large index no longer waits for them
+  // all at the end. Within a language, the largest pages go first.
+  std::atomic<std::size_t> unindexed[2] = {entries[0].size(), entries[1].size()};
+  std::future<std::string> finished[2];
+  auto finish = [&](std::size_t l) {
+    return std::async(std::launch::async, [&, l] { return indexers[l].finish(entries[l]); });
+  };
   auto index_page = [&](std::size_t i, unsigned worker) {
     if (doc[i] == kNotSearched) return;
     const std::size_t l = lang_index(routes[i].lang);
@@ -218,8 +241,17 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
     indexers[l].add(doc[i], worker, e);
     e.body = {};
     entries[l][doc[i]] = std::move(e);
+    if (--unindexed[l] == 0) finished[l] = finish(l);
   };
-  pool.parallel_for(routes.size(), [&](std::size_t i, unsigned worker) {
+  std::vector<std::size_t> order(routes.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  auto rank = [&](std::size_t i) {
+    bool large = routes[i].kind == RouteKind::indicator || routes[i].kind == RouteKind::translations;
+    return 2 * lang_index(routes[i].lang) + !large;
+  };
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return rank(a) < rank(b); });
+  pool.parallel_for(routes.size(), [&](std::size_t k, unsigned worker) {
+    const std::size_t i = order[k];
     const Route& route = routes[i];
     pages[i].path = urls.output_path(route.path);
     bool hit_cache = false;
@@ -258,18 +290,20 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
 
   // Every output path, to find two sources writing the same file.
   std::vector<std::pair<std::string, std::string>> made;  // path, source
-  if (!sink) files = std::move(pages);
+  if (!sink)
+    files = std::move(pages);
   else
     for (const OutputFile& p : pages) made.push_back({p.path, p.path});
   for (Lang lang : kLangs) {
     const std::size_t l = lang_index(lang);
-    std::string index = indexers[l].finish(entries[l]);
+    std::string index = finished[l].valid() ? finished[l].get() : indexers[l].finish(entries[l]);
     if (stats) stats->search_index_bytes[l] = index.size();
     files.push_back({urls.output_path(urls.search(lang) + "index.json"), std::move(index), {}});
   }
   for (OutputFile& f : model_files.get()) files.push_back(std::move(f));
   if (!in.theme.css.empty()) files.push_back({"css/main.css", in.theme.css, {}});
-  for (const theme::StaticFile& s : in.theme.static_files) files.push_back({s.output, {}, join_path(in.root, s.source)});
+  for (const theme::StaticFile& s : in.theme.static_files)
+    files.push_back({s.output, {}, join_path(in.root, s.source)});
   for (const std::string& a : in.site.attachments) {
     // localities/<l>/files/<name> → files/<l>/<name>
     std::string locality = a.substr(11, a.find('/', 11) - 11);
