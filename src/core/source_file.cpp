@@ -20,7 +20,9 @@ std::uint64_t load8(const char* p) {
   return w;
 }
 
-bool all_ascii(std::uint64_t w) { return (w & kHighBits) == 0; }
+bool all_ascii(std::uint64_t w) {
+  return (w & kHighBits) == 0;
+}
 
 // No byte that can begin what find_control_character looks for: a C0
 // control, DEL, 0xC2 (U+0080..U+00BF) or 0xEF (U+F000..U+FFFF). So most
@@ -37,8 +39,7 @@ bool no_control_lead(std::uint64_t w) {
 
 }  // namespace
 
-SourceFile::SourceFile(std::string path, std::string text)
-    : m_path(std::move(path)), m_text(std::move(text)) {
+SourceFile::SourceFile(std::string path, std::string text) : m_path(std::move(path)), m_text(std::move(text)) {
   m_line_starts.push_back(0);
   const char* begin = m_text.data();
   const char* end = begin + m_text.size();
@@ -58,8 +59,7 @@ Position SourceFile::position(std::size_t offset) const {
 std::size_t SourceFile::offset(int line, int column_bytes) const {
   if (line < 1) return 0;
   if (line > line_count()) return m_text.size();
-  return std::min(m_line_starts[line - 1] + static_cast<std::size_t>(std::max(column_bytes, 0)),
-                  m_text.size());
+  return std::min(m_line_starts[line - 1] + static_cast<std::size_t>(std::max(column_bytes, 0)), m_text.size());
 }
 
 std::string_view SourceFile::line_text(int line) const {
@@ -70,8 +70,8 @@ std::string_view SourceFile::line_text(int line) const {
   return std::string_view(m_text).substr(start, end - start);
 }
 
-Diagnostic SourceFile::at(Severity severity, std::size_t offset, std::size_t length,
-                          std::string message, std::string hint) const {
+Diagnostic SourceFile::at(Severity severity, std::size_t offset, std::size_t length, std::string message,
+                          std::string hint) const {
   Position pos = position(offset);
   std::string_view line = line_text(pos.line);
   // The caret never runs past the end of the line it points into.
@@ -113,40 +113,53 @@ std::string normalize_line_endings(std::string text) {
   return out;
 }
 
-bool is_valid_utf8(std::string_view s, std::size_t* bad) {
+Utf8Scan scan_utf8(std::string_view s) {
   // The well-formed byte sequences of the Unicode Standard, Table 3-7: the
   // second byte's range depends on the first, which rules out overlong
   // forms, surrogates and code points above U+10FFFF without decoding.
-  auto in = [&](std::size_t i, unsigned lo, unsigned hi) {
-    if (i >= s.size()) return false;
-    unsigned char b = static_cast<unsigned char>(s[i]);
-    return b >= lo && b <= hi;
-  };
+  auto byte = [&](std::size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0u; };
+  auto in = [&](std::size_t i, unsigned lo, unsigned hi) { return byte(i) >= lo && byte(i) <= hi; };
+  Utf8Scan out;
   std::size_t i = 0;
   while (i < s.size()) {
-    if (i + 8 <= s.size() && all_ascii(load8(s.data() + i))) {
-      i += 8;
-      continue;
+    if (i + 8 <= s.size()) {
+      std::uint64_t w = load8(s.data() + i);
+      if (all_ascii(w) && (!out.plain || no_control_lead(w))) {
+        i += 8;
+        continue;
+      }
     }
     unsigned char c = static_cast<unsigned char>(s[i]);
     std::size_t len = 0;
-    if (c < 0x80)
+    bool plain = true;
+    if (c < 0x80) {
       len = 1;
-    else if (c >= 0xC2 && c <= 0xDF)
+      plain = (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && c != 0x7F;
+    } else if (c >= 0xC2 && c <= 0xDF) {
       len = in(i + 1, 0x80, 0xBF) ? 2 : 0;
-    else if (c >= 0xE0 && c <= 0xEF)
+      plain = c < 0xCC && !(c == 0xC2 && byte(i + 1) <= 0x9F);  // U+00A0..U+02FF
+    } else if (c >= 0xE0 && c <= 0xEF) {
       len = in(i + 1, c == 0xE0 ? 0xA0 : 0x80, c == 0xED ? 0x9F : 0xBF) && in(i + 2, 0x80, 0xBF) ? 3 : 0;
-    else if (c >= 0xF0 && c <= 0xF4)
-      len = in(i + 1, c == 0xF0 ? 0x90 : 0x80, c == 0xF4 ? 0x8F : 0xBF) && in(i + 2, 0x80, 0xBF) && in(i + 3, 0x80, 0xBF)
-                ? 4
-                : 0;
-    if (len == 0) {
-      if (bad) *bad = i;
-      return false;
+      plain = (c == 0xE1 && in(i + 1, 0xB8, 0xBB)) ||                     // U+1E00..U+1EFF
+              (c == 0xE2 && byte(i + 1) == 0x80 && byte(i + 2) >= 0x90);  // U+2010..U+203F
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      len =
+          in(i + 1, c == 0xF0 ? 0x90 : 0x80, c == 0xF4 ? 0x8F : 0xBF) && in(i + 2, 0x80, 0xBF) && in(i + 3, 0x80, 0xBF)
+              ? 4
+              : 0;
+      plain = false;
     }
+    if (len == 0) return {false, i, false};
+    out.plain = out.plain && plain;
     i += len;
   }
-  return true;
+  return out;
+}
+
+bool is_valid_utf8(std::string_view s, std::size_t* bad) {
+  Utf8Scan scan = scan_utf8(s);
+  if (!scan.valid && bad) *bad = scan.bad;
+  return scan.valid;
 }
 
 std::size_t find_control_character(std::string_view s, char32_t* code) {

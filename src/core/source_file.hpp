@@ -48,6 +48,19 @@ std::string normalize_line_endings(std::string text);
 // True if s is well-formed UTF-8; otherwise *bad is the offset of the first bad byte.
 bool is_valid_utf8(std::string_view s, std::size_t* bad = nullptr);
 
+// What one pass over a file's bytes tells. `valid` and `bad` as for
+// is_valid_utf8. `plain`: the text holds no character find_control_character
+// looks for, and only characters that NFC leaves as they are whatever their
+// neighbours (below U+0300, U+1E00..U+1EFF and U+2010..U+203F: Vietnamese
+// letters and its punctuation), so it is already in NFC. When false, either
+// may still hold: check with ICU.
+struct Utf8Scan {
+  bool valid = true;
+  std::size_t bad = 0;
+  bool plain = true;
+};
+Utf8Scan scan_utf8(std::string_view s);
+
 // In well-formed UTF-8, the offset of the first character no page or feed can
 // carry: a C0 control other than tab, LF and CR (XML 1.0 cannot hold one even
 // as a reference), DEL or a C1 control (parse errors in HTML), U+FFFE or

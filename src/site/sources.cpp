@@ -31,8 +31,15 @@ Diagnostic invalid_utf8(const std::string& path, const std::string& raw, std::si
     i += len;
   }
   int line = 1 + static_cast<int>(std::count(raw.begin(), raw.begin() + static_cast<std::ptrdiff_t>(bad), '\n'));
-  return {Severity::error, path, line, column, "file is not valid UTF-8", shown, 1,
-          "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)", {}};
+  return {Severity::error,
+          path,
+          line,
+          column,
+          "file is not valid UTF-8",
+          shown,
+          1,
+          "save the file as UTF-8 (in most editors: Save with Encoding → UTF-8)",
+          {}};
 }
 
 // The diagnostic for an invisible control character; the line is shown with
@@ -50,8 +57,13 @@ Diagnostic control_character(const SourceFile& file, std::size_t at, char32_t co
     unsigned char c = static_cast<unsigned char>(line[i + bad]);
     i += bad + (c < 0x80 ? 1 : c == 0xC2 ? 2 : 3);
   }
-  return {Severity::error, file.path(), pos.line, pos.column,
-          "control character " + code_point_name(code) + " in the text", shown, 1,
+  return {Severity::error,
+          file.path(),
+          pos.line,
+          pos.column,
+          "control character " + code_point_name(code) + " in the text",
+          shown,
+          1,
           "delete it: it is invisible, and pages and feeds cannot carry it (it often comes with text copied "
           "out of a PDF or a word processor)",
           {}};
@@ -59,13 +71,19 @@ Diagnostic control_character(const SourceFile& file, std::size_t at, char32_t co
 
 }  // namespace
 
-std::shared_ptr<const SourceFile> read_text(const FileSystem& fs, const std::string& root,
-                                            const std::string& path, Diagnostics& diags) {
+std::shared_ptr<const SourceFile> read_text(const FileSystem& fs, const std::string& root, const std::string& path,
+                                            Diagnostics& diags) {
   auto too_large = [&](std::uintmax_t size) {
-    diags.add({Severity::error, path, 1, 1,
+    diags.add({Severity::error,
+               path,
+               1,
+               1,
                "file is too large (" + std::to_string(size / (1024 * 1024)) + " MB; the limit is " +
                    std::to_string(kMaxTextFile / (1024 * 1024)) + " MB)",
-               {}, 1, "split the text into several pages, or attach the document as a file", {}});
+               {},
+               1,
+               "split the text into several pages, or attach the document as a file",
+               {}});
     return nullptr;
   };
   // Refused before reading: a file of gigabytes must not be held in memory.
@@ -78,14 +96,18 @@ std::shared_ptr<const SourceFile> read_text(const FileSystem& fs, const std::str
     return nullptr;
   }
   if (raw->size() > kMaxTextFile) return too_large(raw->size());  // it grew since
-  std::size_t bad = 0;
-  if (!is_valid_utf8(*raw, &bad)) {
-    diags.add(invalid_utf8(path, *raw, bad));
+  Utf8Scan scan = scan_utf8(*raw);
+  if (!scan.valid) {
+    diags.add(invalid_utf8(path, *raw, scan.bad));
     return nullptr;
   }
-  auto file = std::make_shared<const SourceFile>(path, i18n::to_nfc(normalize_line_endings(std::move(*raw))));
+  // Most files are plain: one pass has checked them, and ICU is not needed.
+  std::string text = normalize_line_endings(std::move(*raw));
+  if (!scan.plain) text = i18n::to_nfc(std::move(text));
+  auto file = std::make_shared<const SourceFile>(path, std::move(text));
   char32_t code = 0;
-  if (std::size_t at = find_control_character(file->text(), &code); at != std::string::npos) {
+  if (std::size_t at = scan.plain ? std::string::npos : find_control_character(file->text(), &code);
+      at != std::string::npos) {
     diags.add(control_character(*file, at, code));
     return nullptr;
   }
@@ -132,13 +154,27 @@ Sources scan_sources(const FileSystem& fs, const std::string& root, Diagnostics&
     }
   }
   for (const std::string& link : links)
-    diags.add({Severity::error, "content/" + link, 1, 1, "symbolic links are not followed in content/", {}, 1,
-               "copy the file into the site instead of linking to it", {}});
+    diags.add({Severity::error,
+               "content/" + link,
+               1,
+               1,
+               "symbolic links are not followed in content/",
+               {},
+               1,
+               "copy the file into the site instead of linking to it",
+               {}});
   std::vector<std::string> data_links;
   fs.list_files(join_path(root, "data"), &data_links);
   for (const std::string& link : data_links)
-    diags.add({Severity::error, "data/" + link, 1, 1, "symbolic links are not followed in data/", {}, 1,
-               "copy the file into the site instead of linking to it", {}});
+    diags.add({Severity::error,
+               "data/" + link,
+               1,
+               1,
+               "symbolic links are not followed in data/",
+               {},
+               1,
+               "copy the file into the site instead of linking to it",
+               {}});
   auto data_file = [&](const char* name) -> std::shared_ptr<const SourceFile> {
     std::string path = std::string("data/") + name;
     bool link = std::find(data_links.begin(), data_links.end(), name) != data_links.end();

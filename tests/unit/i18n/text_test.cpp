@@ -1,15 +1,45 @@
-#include <doctest/doctest.h>
-
-#include <algorithm>
-#include <vector>
-
 #include "i18n/text.hpp"
 
+#include <doctest/doctest.h>
+#include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <vector>
+
+#include "core/source_file.hpp"
+
 using namespace mb::i18n;
+
+// Files that scan_utf8 calls plain skip ICU's normalizer and the control
+// character check: every character it lets through must be one NFC never
+// changes whatever its neighbours (quick check yes, combining class 0), and
+// none that find_control_character reports.
+TEST_CASE("i18n: a character scan_utf8 calls plain is left alone by NFC") {
+  int plain = 0, wrong = 0;
+  for (UChar32 c = 0; c <= 0x10FFFF; ++c) {
+    if (U_IS_SURROGATE(c)) continue;
+    std::string s;
+    icu::UnicodeString(c).toUTF8String(s);
+    const std::string text = "a" + s + "b";
+    if (!mb::scan_utf8(text).plain) continue;
+    ++plain;
+    bool inert = u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES && u_getCombiningClass(c) == 0;
+    if (!inert || mb::find_control_character(text) != std::string::npos || to_nfc(text) != text) ++wrong;
+  }
+  CHECK(wrong == 0);
+  CHECK(plain > 1000);  // Vietnamese letters are among them, or the fast path is never taken
+  CHECK(mb::scan_utf8("Phường Trường Thi “Dân vận khéo” – 2025…").plain);
+  CHECK_FALSE(mb::scan_utf8("Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng").plain);  // decomposed
+  CHECK_FALSE(mb::scan_utf8("a\x0c"
+                            "b")
+                  .plain);
+  CHECK_FALSE(mb::scan_utf8("a\xC2\x85"
+                            "b")
+                  .plain);  // NEL, a C1 control
+}
 
 TEST_CASE("i18n: to_nfc composes NFD input and leaves NFC and ASCII as they are") {
   // "Phường" decomposed: u + horn, o + horn + grave.
@@ -44,8 +74,7 @@ TEST_CASE("i18n: is_valid_slug accepts lower-case ASCII words joined by single h
     CAPTURE(good);
     CHECK(is_valid_slug(good));
   }
-  for (const char* bad : {"", "-a", "a-", "a--b", "Truong-thi", "truong_thi", "trường", "a b", "a.b",
-                          "_index"}) {
+  for (const char* bad : {"", "-a", "a-", "a--b", "Truong-thi", "truong_thi", "trường", "a b", "a.b", "_index"}) {
     CAPTURE(bad);
     CHECK_FALSE(is_valid_slug(bad));
   }
@@ -85,7 +114,8 @@ TEST_CASE("i18n: fold_for_search folds each symbol as the whole-text translitera
     if (U_IS_SURROGATE(c) || !(U_GET_GC_MASK(c) & (U_GC_P_MASK | U_GC_Z_MASK | U_GC_S_MASK | U_GC_NO_MASK))) continue;
     // Between letters, digits and spaces: a rule may look at either side.
     for (const auto& [before, after] : {std::pair{"Đa", "Bờ"}, std::pair{"1", "2"}, std::pair{" ", " "}}) {
-      icu::UnicodeString text = icu::UnicodeString::fromUTF8(before) + icu::UnicodeString(c) + icu::UnicodeString::fromUTF8(after);
+      icu::UnicodeString text =
+          icu::UnicodeString::fromUTF8(before) + icu::UnicodeString(c) + icu::UnicodeString::fromUTF8(after);
       std::string utf8;
       text.toUTF8String(utf8);
       icu::UnicodeString expected_u = text;
@@ -105,8 +135,7 @@ TEST_CASE("i18n: fold_for_search folds each symbol as the whole-text translitera
 }
 
 TEST_CASE("i18n: words lower-cases, composes and splits on anything that is not a letter or digit") {
-  CHECK(words("Tiếp CÔNG dân, 14.000 lượt!") ==
-        std::vector<std::string>{"tiếp", "công", "dân", "14", "000", "lượt"});
+  CHECK(words("Tiếp CÔNG dân, 14.000 lượt!") == std::vector<std::string>{"tiếp", "công", "dân", "14", "000", "lượt"});
   CHECK(words("Phu\xCC\x9Bo\xCC\x9B\xCC\x80ng Trường") == std::vector<std::string>{"phường", "trường"});
   CHECK(words("ĐẢNG ỦY") == std::vector<std::string>{"đảng", "ủy"});
   CHECK(words(" -- ").empty());
@@ -125,10 +154,13 @@ TEST_CASE("i18n: for_each_lowered_word cuts and lower-cases words in any script"
   using V = std::vector<std::string>;
   CHECK(lowered("phường Trường THI, 2023") == V{"phường", "trường", "thi", "2023"});
   CHECK(lowered("МОСКВА москва Αθήνα") == V{"москва", "москва", "αθήνα"});
-  CHECK(lowered("漢字 x") == V{"漢字", "x"});                        // beyond the table: ICU
-  CHECK(lowered("\xF0\x90\x90\x80" "Bc") == V{"\xF0\x90\x90\xA8" "bc"});  // U+10400 → U+10428
-  CHECK(lowered("ab\xFF" "cd\xC3") == V{"ab", "cd"});                // bad bytes cut words
-  CHECK(lowered("u\xCC\x9B") == V{"u\xCC\x9B"});                    // a mark stays in its word
+  CHECK(lowered("漢字 x") == V{"漢字", "x"});  // beyond the table: ICU
+  CHECK(lowered("\xF0\x90\x90\x80"
+                "Bc") == V{"\xF0\x90\x90\xA8"
+                           "bc"});  // U+10400 → U+10428
+  CHECK(lowered("ab\xFF"
+                "cd\xC3") == V{"ab", "cd"});      // bad bytes cut words
+  CHECK(lowered("u\xCC\x9B") == V{"u\xCC\x9B"});  // a mark stays in its word
   CHECK(lowered("...x") == V{"x"});
   CHECK(lowered("Ab") == V{"ab"});
   CHECK(lowered("") == V{});
@@ -142,9 +174,8 @@ TEST_CASE("i18n: compare_vi follows Vietnamese collation: An < Ân < D < Đ") {
   CHECK(compare_vi("Đ", "E") < 0);  // Đ sorts after D but before E, unlike bytewise order
   CHECK(compare_vi("Ân", "Ân") == 0);
   std::vector<std::string> names = {"Đông Ba", "Ân Thi", "Dương Nội", "An Hải", "Bình Minh", "Ă"};
-  std::sort(names.begin(), names.end(), [](const std::string& a, const std::string& b) {
-    return compare_vi(a, b) < 0;
-  });
+  std::sort(names.begin(), names.end(),
+            [](const std::string& a, const std::string& b) { return compare_vi(a, b) < 0; });
   CHECK(names == std::vector<std::string>{"An Hải", "Ă", "Ân Thi", "Bình Minh", "Dương Nội", "Đông Ba"});
 }
 
