@@ -14,6 +14,10 @@ std::string format_number(double value, Lang lang);
 // `value` is already in percent: 71.5 → "71,5%" / "71.5%".
 std::string format_percent(double value, Lang lang);
 
+// A number as data files and diagnostics write it, the same in both
+// languages: up to 10 significant digits, no grouping ("14000", "0.84").
+std::string plain_number(double value);
+
 enum class DateStyle {
   numeric,  // 26/11/2021 (vi), 26/11/2021 (en)
   long_form // ngày 26 tháng 11 năm 2021 / 26 November 2021

@@ -16,12 +16,6 @@ using content::IndicatorDef;
 
 namespace {
 
-std::string number_text(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
-}
-
 void error_at(Diagnostics& diags, const Document& d, std::size_t offset, std::size_t length, std::string message,
               std::string hint, Severity severity = Severity::error) {
   diags.add(d.source->at(severity, offset, length, std::move(message), std::move(hint)));
@@ -46,8 +40,8 @@ void check_bounds(const IndicatorDef& def, const Document& d, std::size_t offset
                   const std::string& what, Diagnostics& diags) {
   double min = def.min ? *def.min : 0;
   if (value >= min && (!def.max || value <= *def.max)) return;
-  std::string range = def.max ? number_text(min) + " to " + number_text(*def.max) : "at least " + number_text(min);
-  error_at(diags, d, offset, length, what + " is " + number_text(value) + ", outside its possible range (" + range + ")",
+  std::string range = def.max ? i18n::plain_number(min) + " to " + i18n::plain_number(*def.max) : "at least " + i18n::plain_number(min);
+  error_at(diags, d, offset, length, what + " is " + i18n::plain_number(value) + ", outside its possible range (" + range + ")",
            def.percent ? "a percentage is between 0 and 100" : "check the figure against the report");
 }
 
@@ -160,8 +154,8 @@ void check_report(const content::Catalogue& c, const Document& d, const std::map
       auto whole = stated.find(def->part_of);
       if (whole != stated.end() && *v.value > whole->second)
         error_at(diags, d, id.offset, id.value.size(),
-                 "'" + id.value + "' (" + number_text(*v.value) + ") is larger than '" + def->part_of + "' (" +
-                     number_text(whole->second) + "), of which it is a part",
+                 "'" + id.value + "' (" + i18n::plain_number(*v.value) + ") is larger than '" + def->part_of + "' (" +
+                     i18n::plain_number(whole->second) + "), of which it is a part",
                  "check both figures against the report");
     }
     auto formula = formulas.find(id.value);
@@ -174,8 +168,8 @@ void check_report(const content::Catalogue& c, const Document& d, const std::map
     std::optional<double> computed = formula->second.evaluate(lookup);
     if (computed && std::fabs(*computed - *v.value) > rounding_tolerance(*v.value))
       error_at(diags, d, id.offset, id.value.size(),
-               "'" + id.value + "' is stated as " + number_text(*v.value) + " but " + def->derived + " gives " +
-                   number_text(std::round(*computed * 100) / 100),
+               "'" + id.value + "' is stated as " + i18n::plain_number(*v.value) + " but " + def->derived + " gives " +
+                   i18n::plain_number(std::round(*computed * 100) / 100),
                "one of the figures is wrong; check them against the report");
   }
 }
@@ -192,8 +186,8 @@ void check_series(const Series& series, Diagnostics& diags) {
       if (ratio > 10 || ratio < 0.1) {
         const Document& d = *o.report->vi;
         diags.add(d.source->at(Severity::warning, o.offset, 1,
-                               "'" + series.def->id + "' changes from " + number_text(*previous->value) + " to " +
-                                   number_text(*o.value) + " since the previous " + o.kind() + " report, more than 10×",
+                               "'" + series.def->id + "' changes from " + i18n::plain_number(*previous->value) + " to " +
+                                   i18n::plain_number(*o.value) + " since the previous " + o.kind() + " report, more than 10×",
                                "check both figures; if they are right, this warning can stay"));
       }
     }

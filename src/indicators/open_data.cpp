@@ -2,8 +2,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include <cstdio>
 #include <regex>
+
+#include "i18n/format.hpp"
 
 namespace mb::indicators {
 
@@ -11,12 +12,6 @@ namespace {
 
 const char* kColumns[] = {"locality",   "locality_name_vi", "locality_name_en", "report", "period_from", "period_to",
                           "indicator",  "breakdown",        "value",            "unit",   "note",        "source_url"};
-
-std::string plain_number(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.10g", v);
-  return buf;
-}
 
 std::string unit_of(const content::IndicatorDef& def) { return def.percent ? "%" : def.unit.vi; }
 
@@ -48,7 +43,7 @@ std::vector<std::string> row_fields(const Series& s, const Row& r, const OpenDat
   const model::Page& loc = *o.locality->page;
   return {loc.locality,      loc.vi->title,   loc.en ? loc.en->title : "", o.report->slug,
           to_iso(o.from()),  to_iso(o.to()),  s.def->id,                   r.breakdown,
-          plain_number(r.value), unit_of(*s.def), r.breakdown.empty() ? o.note : "", options.report_url(*o.report)};
+          i18n::plain_number(r.value), unit_of(*s.def), r.breakdown.empty() ? o.note : "", options.report_url(*o.report)};
 }
 
 std::string csv_for(const std::vector<const Series*>& series, const OpenDataOptions& options) {

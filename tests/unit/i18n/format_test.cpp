@@ -1,6 +1,12 @@
-#include <doctest/doctest.h>
-
 #include "i18n/format.hpp"
+
+#include <doctest/doctest.h>
+#include <unicode/measunit.h>
+#include <unicode/numberformatter.h>
+
+#include <cmath>
+#include <cstdio>
+#include <vector>
 
 using namespace mb;
 using namespace mb::i18n;
@@ -98,4 +104,43 @@ TEST_CASE("i18n: a partial date is written as far as it goes") {
   CHECK(format_date(Date{2023, 5, 0}, Lang::en, DateStyle::numeric) == "05/2023");
   CHECK(format_date(Date{2024, 0, 0}, Lang::vi, DateStyle::numeric) == "năm 2024");
   CHECK(format_date(Date{2024, 0, 0}, Lang::en, DateStyle::numeric) == "2024");
+}
+
+// Whole numbers skip ICU (format.cpp): they must come out as ICU writes them.
+TEST_CASE("i18n: whole numbers are written as ICU writes them, in both languages") {
+  auto icu_text = [](double v, Lang lang, bool percent) {
+    auto f = icu::number::NumberFormatter::withLocale(icu::Locale(lang == Lang::vi ? "vi" : "en"));
+    if (percent) f = f.unit(icu::MeasureUnit::getPercent());
+    UErrorCode status = U_ZERO_ERROR;
+    std::string out;
+    f.formatDouble(v, status).toString(status).toUTF8String(out);
+    REQUIRE(U_SUCCESS(status));
+    return out;
+  };
+  std::vector<double> values;
+  for (int i = -1100; i <= 1100; ++i) values.push_back(i);
+  for (double p = 1; p < 1e15; p *= 10)
+    for (double d : {-1.0, 0.0, 1.0, 7.0}) values.push_back(p * 9.876 + d - std::fmod(p * 9.876 + d, 1.0));
+  values.push_back(999999999999999);
+  values.push_back(-123456789012345);
+  int checked = 0;
+  for (double v : values)
+    for (Lang lang : {Lang::vi, Lang::en}) {
+      CAPTURE(v);
+      REQUIRE(format_number(v, lang) == icu_text(v, lang, false));
+      REQUIRE(format_percent(v, lang) == icu_text(v, lang, true));
+      ++checked;
+    }
+  CHECK(checked > 4000);
+}
+
+TEST_CASE("i18n: plain_number writes up to ten significant digits, as %.10g") {
+  for (double v :
+       {0.0, -0.0, 1.0, -5.0, 14000.0, 0.84, 71.5, 1234567890.0, 12345678901.0, 1e300, -2.5e-7, 9999999999.0}) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    CHECK(plain_number(v) == buf);
+  }
+  CHECK(plain_number(14000) == "14000");
+  CHECK(plain_number(-0.0) == "-0");
 }
