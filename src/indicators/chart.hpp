@@ -27,4 +27,8 @@ struct ChartText {
 std::string bar_chart(const ChartText& text, const std::vector<ChartItem>& bars, bool percent);
 std::string line_chart(const ChartText& text, const std::vector<ChartItem>& points, bool percent);
 
+// A coordinate as the charts write it: printf's "%.1f" without a trailing
+// ".0" ("12", "12.5"). Exposed for tests.
+std::string svg_number(double v);
+
 }  // namespace mb::indicators

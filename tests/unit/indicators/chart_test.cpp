@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <cstdio>
+#include <random>
 #include <set>
 #include <string>
 #include <vector>
@@ -61,7 +63,8 @@ std::string xml_problem(const std::string& xml) {
       if (end == npos) return "unterminated attribute in " + name;
       if (std::string bad = text_problem(xml.substr(eq + 2, end - eq - 2)); !bad.empty()) return bad;
       p = end + 1;
-      if (p < xml.size() && xml[p] != ' ' && xml[p] != '>' && xml[p] != '/') return "attributes run together in " + name;
+      if (p < xml.size() && xml[p] != ' ' && xml[p] != '>' && xml[p] != '/')
+        return "attributes run together in " + name;
     }
     bool self_closing = xml[p] == '/';
     if (closing) {
@@ -85,7 +88,9 @@ std::size_t count(const std::string& s, const std::string& needle) {
   return n;
 }
 
-bool contains(const std::string& s, const std::string& needle) { return s.find(needle) != npos; }
+bool contains(const std::string& s, const std::string& needle) {
+  return s.find(needle) != npos;
+}
 
 const ChartText kText{"c1", "Lượt tiếp công dân", "Số lượt tiếp công dân của ba phường năm 2023"};
 
@@ -179,4 +184,30 @@ TEST_CASE("indicators: labels, titles and ids are escaped in charts") {
     CHECK(contains(svg, "<desc id=\"c&quot;2-desc\">x &lt; y</desc>"));
     CHECK(contains(svg, "aria-labelledby=\"c&quot;2-title c&quot;2-desc\""));
   }
+}
+
+// svg_number rounds without printf where it safely can: it must write
+// exactly what "%.1f" (minus ".0") writes, ties and near-ties included.
+TEST_CASE("indicators: svg_number writes what printf's %.1f writes") {
+  auto printf_text = [](double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+    std::string s = buf;
+    if (s.size() > 2 && s.compare(s.size() - 2, 2, ".0") == 0) s.erase(s.size() - 2);
+    return s;
+  };
+  std::mt19937_64 rng(7);
+  std::uniform_real_distribution<double> coordinate(0, 2000);
+  std::vector<double> values = {0,    -0.0, 0.04,  0.05,  0.15,   0.25,  0.35, 0.45,
+                                1.25, 2.5,  12.35, 99.95, 359.99, -3.25, 1e12};
+  for (int i = 0; i < 200000; ++i) values.push_back(coordinate(rng));
+  for (int i = 0; i < 20000; ++i) values.push_back(i / 100.0 + 0.05);      // near every tie
+  for (int i = 0; i < 2000; ++i) values.push_back(i / 8.0);                // exact ties: x.125, x.375…
+  for (int i = 0; i < 2000; ++i) values.push_back(24 + 136.0 * i / 1999);  // chart arithmetic
+  int mismatches = 0;
+  for (double v : values)
+    if (svg_number(v) != printf_text(v)) ++mismatches;
+  CHECK(mismatches == 0);
+  CHECK(svg_number(12) == "12");
+  CHECK(svg_number(12.5) == "12.5");
 }
