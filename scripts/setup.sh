@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config git python3 python3-yaml
   libcmark-gfm-dev libcmark-gfm-extensions-dev
-  libyaml-cpp-dev libsass-dev doctest-dev
+  libyaml-dev libsass-dev doctest-dev
   libkainjow-mustache-dev libicu-dev
   libcli11-dev nlohmann-json3-dev libcpp-httplib-dev libmimalloc-dev
 )

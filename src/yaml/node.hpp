@@ -1,5 +1,5 @@
 // A YAML document as a plain tree that keeps the source offset of every node
-// and whether a scalar was quoted, built from yaml-cpp's event parser. Anchors,
+// and whether a scalar was quoted, built from libyaml's event parser. Anchors,
 // aliases, duplicate keys and non-scalar keys are rejected while building, so
 // no later stage can be fooled by them (an alias "billion laughs" never expands).
 #pragma once

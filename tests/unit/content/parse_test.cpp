@@ -275,7 +275,7 @@ TEST_CASE("content: front-matter errors stop parsing with their own diagnostic")
   CHECK_FALSE(bad_yaml.doc);
   // Only the syntax error: no "missing required key" noise after it.
   CHECK(all_text(bad_yaml.diags) ==
-        "content/pages/p.vi.md:2:15: error: invalid YAML: illegal map value\n"
+        "content/pages/p.vi.md:2:15: error: invalid YAML: mapping values are not allowed in this context\n"
         "  2 | title: Báo cáo: 6 tháng\n"
         "    |               ^\n"
         "  hint: a value that contains ': ' must be quoted, e.g. title: \"Báo cáo: 6 tháng\"\n");

@@ -1,7 +1,8 @@
+#include "yaml/node.hpp"
+
 #include <doctest/doctest.h>
 
 #include "test_util.hpp"
-#include "yaml/node.hpp"
 
 using namespace mb;
 using mb::test::all_text;
@@ -158,8 +159,10 @@ TEST_CASE("yaml: nesting deeper than 64 levels is an error, reported once") {
   CHECK_FALSE(p.ok);
   CHECK(all_text(p.diags) ==
         "data/x.yaml:1:67: error: YAML nesting is deeper than 64 levels\n"
-        "  1 | a: " + deep + "\n"
-        "    |                                                                   ^\n");
+        "  1 | a: " +
+            deep +
+            "\n"
+            "    |                                                                   ^\n");
 }
 
 TEST_CASE("yaml: 63 levels of nesting are fine") {
@@ -211,13 +214,38 @@ TEST_CASE("yaml: an unquoted ': ' in a value is a parser error with a quoting hi
   CHECK(d.hint == "a value that contains ': ' must be quoted, e.g. title: \"Báo cáo: 6 tháng\"");
 }
 
-TEST_CASE("yaml: an unclosed flow list is a parser error pointing into the file") {
-  Parsed p = parse_text("a: 1\nb: [x, y\n");
+TEST_CASE("yaml: an unclosed flow list or map is reported at its opening bracket") {
+  Parsed p = parse_text("a: 1\nb: [x, y\nc: 2\n");
   CHECK_FALSE(p.ok);
-  REQUIRE(p.diags.all().size() == 1);
-  CHECK(p.diags.all()[0].message.rfind("invalid YAML: ", 0) == 0);
-  CHECK(p.diags.all()[0].line >= 2);
-  CHECK_FALSE(p.diags.all()[0].hint.empty());
+  CHECK(all_text(p.diags) ==
+        "data/x.yaml:2:4: error: invalid YAML: this '[' is never closed\n"
+        "  2 | b: [x, y\n"
+        "    |    ^\n"
+        "  hint: end the list with ']' on the same line, and separate its items with ','\n");
+  Parsed map = parse_text("tên: {vi: Trường Thi, en: Truong Thi\nc: 2\n");
+  REQUIRE(map.diags.all().size() == 1);
+  CHECK(map.diags.all()[0].line == 1);
+  CHECK(map.diags.all()[0].column == 6);  // characters, after the Vietnamese key
+  CHECK(map.diags.all()[0].message == "invalid YAML: this '{' is never closed");
+}
+
+TEST_CASE("yaml: empty, ~ and null plain values are null; quoted ones are text") {
+  Parsed p = parse_text("a:\nb: ~\nc: null\nd: NULL\ne: ''\nf: \"null\"\ng: nul\n");
+  REQUIRE(p.ok);
+  for (const char* key : {"a", "b", "c", "d"}) CHECK(p.root.find(key)->is_null());
+  CHECK(p.root.find("e")->is_scalar());
+  CHECK(p.root.find("f")->value == "null");
+  CHECK(p.root.find("g")->value == "nul");
+}
+
+TEST_CASE("yaml: offsets are bytes after multi-byte characters and across lines") {
+  Parsed p = parse_text("tiêu_đề: Phường Trường Thi\nđịa_bàn:\n  - \"Xã Tân An\"\n  - Thôn Đông\n");
+  REQUIRE(p.ok);
+  const std::string& text = p.file.text();
+  CHECK(p.root.find("tiêu_đề")->offset == text.find("Phường"));
+  CHECK(p.root.entries[1].first.offset == text.find("địa_bàn"));
+  CHECK(p.root.find("địa_bàn")->items[0].offset == text.find("Xã"));
+  CHECK(p.root.find("địa_bàn")->items[1].offset == text.find("Thôn"));
 }
 
 TEST_CASE("yaml: kind_name names each kind for messages") {
