@@ -13,20 +13,17 @@ std::uint32_t Value::hash_name(std::string_view name) {
 }
 
 const Value* Value::find(std::string_view name, std::uint32_t hash) const {
-  for (const Member& m : m_members)
-    if (m.hash == hash && m.name == name) return &m.value;
+  for (auto m = m_members.rbegin(); m != m_members.rend(); ++m)
+    if (m->hash == hash && m->name == name) return &m->value;
   return nullptr;
 }
 
 void Value::set(std::string_view name, Value value) {
+  // Appended without looking for the name: view models set each name once
+  // but for rare overrides, and find() takes the last. Saves a scan per set.
   if (m_type != Type::object) return;
-  std::uint32_t hash = hash_name(name);
-  for (Member& m : m_members)
-    if (m.hash == hash && m.name == name) {
-      m.value = std::move(value);
-      return;
-    }
-  m_members.push_back({hash, std::string(name), std::move(value)});
+  if (m_members.empty()) m_members.reserve(8);
+  m_members.emplace_back(hash_name(name), name, std::move(value));
 }
 
 void Value::push_back(Value item) {

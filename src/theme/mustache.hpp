@@ -36,8 +36,8 @@ class Value {
   bool is_false() const { return m_type == Type::no; }
   bool is_empty_list() const { return m_type == Type::list && m_items.empty(); }
 
-  // Objects: set() replaces a value of the same name; get() is null when
-  // there is none or this is not an object.
+  // Objects: set() hides any value set before under the same name; get()
+  // is null when there is none or this is not an object.
   void set(std::string_view name, Value value);
   const Value* get(std::string_view name) const { return find(name, hash_name(name)); }
   const Value* find(std::string_view name, std::uint32_t hash) const;
@@ -54,10 +54,11 @@ class Value {
   Type m_type = Type::object;
   std::string m_text;
   std::vector<Value> m_items;
-  std::vector<Member> m_members;  // in the order set
+  std::vector<Member> m_members;  // in the order set; the last of a name counts
 };
 
 struct Value::Member {
+  Member(std::uint32_t h, std::string_view n, Value&& v) : hash(h), name(n), value(std::move(v)) {}
   std::uint32_t hash;
   std::string name;
   Value value;

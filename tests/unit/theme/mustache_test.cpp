@@ -67,6 +67,19 @@ TEST_CASE("theme: mustache drops a line holding only section tags and blanks, li
   CHECK(render("{{! a comment }}\n", d) == "\n");
 }
 
+TEST_CASE("theme: a value set twice under one name shows the later one") {
+  Value d;
+  d.set("x", "first");
+  d.set("y", "other");
+  d.set("x", false);
+  d.set("x", "last");
+  CHECK(d.get("x")->string_value() == "last");
+  CHECK(render("{{x}} {{y}}", d) == "last other");
+  Value not_object(true);
+  not_object.set("x", "ignored");
+  CHECK(not_object.get("x") == nullptr);
+}
+
 TEST_CASE("theme: mustache looks a dotted name up whole in each layer, innermost first") {
   Value site = object({{"t", object({{"home", "Trang chủ"}})}, {"title", "Site"}});
   Value page = object({{"t", object({{"other", "x"}})}, {"title", "Page"}});
