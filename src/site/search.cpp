@@ -1,10 +1,9 @@
 #include "site/search.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <string_view>
 #include <thread>
 #include <unordered_map>
@@ -26,35 +25,64 @@ void post(Postings& list, std::uint32_t doc, int weight) {
     list.push_back({doc, weight});
 }
 
-struct StringHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
 // One worker's words: each distinct lower-cased word once, composed and
-// folded once. Documents then hold small ids instead of strings.
+// folded once. Documents then hold small ids instead of strings. The words
+// of every body pass through add(): its table is open-addressed, each slot
+// holding the upper half of its word's hash, so a word's text is compared
+// only when that matches.
 struct Lexicon {
   struct Word {
     std::string exact;   // lower case, NFC, with diacritics
     std::string folded;  // the search key
   };
-  std::unordered_map<std::string, std::uint32_t, StringHash, std::equal_to<>> ids;
   std::vector<Word> words;
+  std::vector<std::string> keys;       // per id: the word as add() got it
   std::vector<int> best;               // per id: its best weight in the current document, 0 if absent
   std::vector<std::uint32_t> present;  // the ids of the current document
+  std::vector<std::uint64_t> slots;    // per slot: hash high bits << 32 | id + 1; 0 when empty
+
+  static std::uint64_t hash(std::string_view s) {  // FNV-1a: words are short
+    std::uint64_t h = 0xcbf29ce484222325ULL;
+    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
+    return h;
+  }
 
   void add(std::string_view lowered, int weight) {
-    auto it = ids.find(lowered);
-    if (it == ids.end()) {
-      std::string exact = i18n::compose_word(lowered);
-      std::string folded = i18n::fold_for_search(exact);
-      it = ids.emplace(std::string(lowered), static_cast<std::uint32_t>(words.size())).first;
-      words.push_back({std::move(exact), std::move(folded)});
-      best.push_back(0);
+    if (keys.size() * 2 >= slots.size()) grow();
+    const std::uint64_t h = hash(lowered), tag = h >> 32 << 32;
+    const std::size_t mask = slots.size() - 1;
+    std::uint32_t id = 0;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      if (slots[i] == 0) {
+        id = static_cast<std::uint32_t>(words.size());
+        slots[i] = tag | (id + 1);
+        std::string exact = i18n::compose_word(lowered);
+        std::string folded = i18n::fold_for_search(exact);
+        words.push_back({std::move(exact), std::move(folded)});
+        keys.emplace_back(lowered);
+        best.push_back(0);
+        break;
+      }
+      if ((slots[i] >> 32 << 32) == tag && keys[(slots[i] & 0xFFFFFFFF) - 1] == lowered) {
+        id = static_cast<std::uint32_t>((slots[i] & 0xFFFFFFFF) - 1);
+        break;
+      }
     }
-    int& b = best[it->second];
-    if (b == 0) present.push_back(it->second);
+    int& b = best[id];
+    if (b == 0) present.push_back(id);
     b = std::max(b, weight);
+  }
+
+  void grow() {
+    std::vector<std::uint64_t> old = std::move(slots);
+    slots.assign(old.empty() ? 1024 : old.size() * 2, 0);
+    const std::size_t mask = slots.size() - 1;
+    for (std::uint64_t s : old) {
+      if (s == 0) continue;
+      std::size_t i = hash(keys[(s & 0xFFFFFFFF) - 1]) & mask;
+      while (slots[i] != 0) i = (i + 1) & mask;
+      slots[i] = s;
+    }
   }
 
   // The current document's (id, weight) pairs; clears it for the next.
@@ -91,13 +119,27 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\b': out += "\\b"; break;
-      case '\f': out += "\\f"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\b':
+        out += "\\b";
+        break;
+      case '\f':
+        out += "\\f";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           static const char hex[] = "0123456789abcdef";
@@ -122,7 +164,8 @@ void append_number(std::string& out, std::size_t n) {
 void write_postings(std::string& out, const Terms& terms) {
   std::vector<std::uint32_t> sorted(terms.names.size());
   for (std::uint32_t i = 0; i < sorted.size(); ++i) sorted[i] = i;
-  std::sort(sorted.begin(), sorted.end(), [&](std::uint32_t a, std::uint32_t b) { return terms.names[a] < terms.names[b]; });
+  std::sort(sorted.begin(), sorted.end(),
+            [&](std::uint32_t a, std::uint32_t b) { return terms.names[a] < terms.names[b]; });
   out += '{';
   for (std::size_t i = 0; i < sorted.size(); ++i) {
     if (i) out += ',';
@@ -144,9 +187,9 @@ void write_postings(std::string& out, const Terms& terms) {
 }  // namespace
 
 struct SearchIndexer::State {
-  std::vector<Lexicon> lexicons;                                         // by worker
+  std::vector<Lexicon> lexicons;                                      // by worker
   std::vector<std::vector<std::pair<std::uint32_t, int>>> doc_words;  // (id in its lexicon, weight)
-  std::vector<unsigned> owner;                                         // whose lexicon
+  std::vector<unsigned> owner;                                        // whose lexicon
 };
 
 SearchIndexer::SearchIndexer(std::size_t documents, unsigned workers) : m(std::make_unique<State>()) {
