@@ -1,7 +1,6 @@
 #include "indicators/open_data.hpp"
 
 #include <nlohmann/json.hpp>
-
 #include <regex>
 
 #include "i18n/format.hpp"
@@ -10,10 +9,13 @@ namespace mb::indicators {
 
 namespace {
 
-const char* kColumns[] = {"locality",   "locality_name_vi", "locality_name_en", "report", "period_from", "period_to",
-                          "indicator",  "breakdown",        "value",            "unit",   "note",        "source_url"};
+const char* kColumns[] = {"locality",  "locality_name_vi", "locality_name_en", "report", "period_from",
+                          "period_to", "indicator",        "breakdown",        "value",  "unit",
+                          "note",      "source_url"};
 
-std::string unit_of(const content::IndicatorDef& def) { return def.percent ? "%" : def.unit.vi; }
+std::string unit_of(const content::IndicatorDef& def) {
+  return def.percent ? "%" : def.unit.vi;
+}
 
 // One row per stated figure: the overall value, then each breakdown item.
 struct Row {
@@ -34,24 +36,28 @@ std::vector<Row> rows_of(const Series& s) {
 
 std::string csv_line(const std::vector<std::string>& fields) {
   std::string line;
-  for (std::size_t i = 0; i < fields.size(); ++i) line += (i ? "," : "") + csv_field(fields[i]);
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    if (i) line += ',';
+    line += csv_field(fields[i]);
+  }
   return line + "\r\n";
 }
 
 std::vector<std::string> row_fields(const Series& s, const Row& r, const OpenDataOptions& options) {
   const Observation& o = *r.obs;
   const model::Page& loc = *o.locality->page;
-  return {loc.locality,      loc.vi->title,   loc.en ? loc.en->title : "", o.report->slug,
-          to_iso(o.from()),  to_iso(o.to()),  s.def->id,                   r.breakdown,
-          i18n::plain_number(r.value), unit_of(*s.def), r.breakdown.empty() ? o.note : "", options.report_url(*o.report)};
-}
-
-std::string csv_for(const std::vector<const Series*>& series, const OpenDataOptions& options) {
-  std::string out = "\xEF\xBB\xBF";
-  out += csv_line(std::vector<std::string>(std::begin(kColumns), std::end(kColumns)));
-  for (const Series* s : series)
-    for (const Row& r : rows_of(*s)) out += csv_line(row_fields(*s, r, options));
-  return out;
+  return {loc.locality,
+          loc.vi->title,
+          loc.en ? loc.en->title : "",
+          o.report->slug,
+          to_iso(o.from()),
+          to_iso(o.to()),
+          s.def->id,
+          r.breakdown,
+          i18n::plain_number(r.value),
+          unit_of(*s.def),
+          r.breakdown.empty() ? o.note : "",
+          options.report_url(*o.report)};
 }
 
 nlohmann::ordered_json field(const char* name, const char* type, const char* description) {
@@ -62,8 +68,7 @@ nlohmann::ordered_json schema() {
   return {{"fields",
            {field("locality", "string", "Locality slug, as in the site's URLs"),
             field("locality_name_vi", "string", "Locality name in Vietnamese"),
-            field("locality_name_en", "string", "Locality name in English"),
-            field("report", "string", "Report slug"),
+            field("locality_name_en", "string", "Locality name in English"), field("report", "string", "Report slug"),
             field("period_from", "date", "First day of the reporting period"),
             field("period_to", "date", "Last day of the reporting period"),
             field("indicator", "string", "Indicator id, as in data/indicators.json"),
@@ -100,15 +105,23 @@ std::string csv_field(const std::string& s) {
 
 std::vector<OutputFile> open_data(const Indicators& indicators, const OpenDataOptions& options) {
   std::vector<OutputFile> files;
-  std::vector<const Series*> all;
-  for (const Series& s : indicators.series) all.push_back(&s);
-  files.push_back({"data/indicators.csv", csv_for(all, options), {}});
+  // Each row is formatted once, for the file of all indicators (filled in
+  // after the loop), the file of its own and the JSON.
+  files.push_back({"data/indicators.csv", {}, {}});
+  const std::string csv_start =
+      "\xEF\xBB\xBF" + csv_line(std::vector<std::string>(std::begin(kColumns), std::end(kColumns)));
+  std::string all_csv = csv_start;
 
-  nlohmann::ordered_json json = {{"title", options.site_title}, {"indicators", nlohmann::ordered_json::array()},
+  nlohmann::ordered_json json = {{"title", options.site_title},
+                                 {"indicators", nlohmann::ordered_json::array()},
                                  {"values", nlohmann::ordered_json::array()}};
   nlohmann::ordered_json resources = nlohmann::ordered_json::array();
-  resources.push_back({{"name", "indicators"}, {"path", "indicators.csv"}, {"format", "csv"}, {"encoding", "utf-8-sig"},
-                       {"mediatype", "text/csv"}, {"schema", schema()}});
+  resources.push_back({{"name", "indicators"},
+                       {"path", "indicators.csv"},
+                       {"format", "csv"},
+                       {"encoding", "utf-8-sig"},
+                       {"mediatype", "text/csv"},
+                       {"schema", schema()}});
   for (const Series& s : indicators.series) {
     const content::IndicatorDef& d = *s.def;
     json["indicators"].push_back({{"id", d.id},
@@ -119,20 +132,31 @@ std::vector<OutputFile> open_data(const Indicators& indicators, const OpenDataOp
                                   {"better", d.better},
                                   {"definition", {{"vi", d.definition.vi}, {"en", d.definition.en}}},
                                   {"csv", csv_name(d.id)}});
+    std::string csv = csv_start;
     for (const Row& r : rows_of(s)) {
       std::vector<std::string> f = row_fields(s, r, options);
+      const std::string line = csv_line(f);
+      csv += line;
+      all_csv += line;
       nlohmann::ordered_json v;
-      for (std::size_t i = 0; i < f.size(); ++i) v[kColumns[i]] = f[i];
+      for (std::size_t i = 0; i < f.size(); ++i) v[kColumns[i]] = std::move(f[i]);
       v["value"] = r.value;
-      json["values"].push_back(v);
+      json["values"].push_back(std::move(v));
     }
-    files.push_back({"data/" + csv_name(d.id), csv_for({&s}, options), {}});
-    resources.push_back({{"name", csv_name(d.id).substr(0, csv_name(d.id).size() - 4)}, {"path", csv_name(d.id)},
-                         {"title", d.name.en}, {"format", "csv"}, {"encoding", "utf-8-sig"}, {"mediatype", "text/csv"},
+    files.push_back({"data/" + csv_name(d.id), std::move(csv), {}});
+    resources.push_back({{"name", csv_name(d.id).substr(0, csv_name(d.id).size() - 4)},
+                         {"path", csv_name(d.id)},
+                         {"title", d.name.en},
+                         {"format", "csv"},
+                         {"encoding", "utf-8-sig"},
+                         {"mediatype", "text/csv"},
                          {"schema", schema()}});
   }
+  files.front().data = std::move(all_csv);
   files.push_back({"data/indicators.json", json.dump(1, '\t') + "\n", {}});
-  resources.push_back({{"name", "indicators-json"}, {"path", "indicators.json"}, {"format", "json"},
+  resources.push_back({{"name", "indicators-json"},
+                       {"path", "indicators.json"},
+                       {"format", "json"},
                        {"mediatype", "application/json"}});
   nlohmann::ordered_json package = {{"profile", "data-package"},
                                     {"name", "minhbach-indicators"},
