@@ -4,6 +4,16 @@
 
 namespace mb::site {
 
+Urls::Urls(std::string base_path, std::string origin, const theme::Theme& theme)
+    : m_base(std::move(base_path)), m_origin(std::move(origin)), m_theme(theme) {
+  for (Lang lang : kLangs) {
+    const std::size_t l = lang_index(lang);
+    m_localities[l] = home(lang) + segment("localities", lang) + "/";
+    m_reports[l] = "/" + segment("reports", lang) + "/";
+    m_initiatives[l] = "/" + segment("initiatives", lang) + "/";
+  }
+}
+
 std::string Urls::segment(const std::string& key, Lang lang) const {
   const auto& paths = m_theme.table(lang).paths;
   auto it = paths.find(key);
@@ -11,24 +21,44 @@ std::string Urls::segment(const std::string& key, Lang lang) const {
   return it == paths.end() || it->second.empty() ? key : it->second;
 }
 
-std::string Urls::home(Lang lang) const { return lang == Lang::vi ? m_base : m_base + "en/"; }
+std::string Urls::home(Lang lang) const {
+  return lang == Lang::vi ? m_base : m_base + "en/";
+}
 
-std::string Urls::localities(Lang lang) const { return home(lang) + segment("localities", lang) + "/"; }
+std::string Urls::localities(Lang lang) const {
+  return m_localities[lang_index(lang)];
+}
 
 std::string Urls::page(const model::Page& p, Lang lang) const {
+  const std::size_t l = lang_index(lang);
+  auto in_locality = [&](const std::string& section) {
+    std::string url;
+    url.reserve(m_localities[l].size() + p.locality.size() + section.size() + p.slug.size() + 1);
+    url += m_localities[l];
+    url += p.locality;
+    url += section;
+    url += p.slug;
+    url += '/';
+    return url;
+  };
   switch (p.kind) {
-    case content::Kind::home: return home(lang);
-    case content::Kind::locality: return localities(lang) + p.locality + "/";
+    case content::Kind::home:
+      return home(lang);
+    case content::Kind::locality:
+      return m_localities[l] + p.locality + "/";
     case content::Kind::report:
-      return localities(lang) + p.locality + "/" + segment("reports", lang) + "/" + p.slug + "/";
+      return in_locality(m_reports[l]);
     case content::Kind::initiative:
-      return localities(lang) + p.locality + "/" + segment("initiatives", lang) + "/" + p.slug + "/";
-    case content::Kind::page: return home(lang) + p.slug + "/";
+      return in_locality(m_initiatives[l]);
+    case content::Kind::page:
+      return home(lang) + p.slug + "/";
   }
   return home(lang);
 }
 
-std::string Urls::indicators(Lang lang) const { return home(lang) + segment("indicators", lang) + "/"; }
+std::string Urls::indicators(Lang lang) const {
+  return home(lang) + segment("indicators", lang) + "/";
+}
 
 std::string Urls::indicator(const std::string& id, Lang lang) const {
   std::string slug = id;
@@ -37,19 +67,29 @@ std::string Urls::indicator(const std::string& id, Lang lang) const {
   return indicators(lang) + slug + "/";
 }
 
-std::string Urls::initiatives(Lang lang) const { return home(lang) + segment("initiatives", lang) + "/"; }
+std::string Urls::initiatives(Lang lang) const {
+  return home(lang) + segment("initiatives", lang) + "/";
+}
 
 std::string Urls::initiative_facet(const std::string& facet, const std::string& value, Lang lang) const {
   return initiatives(lang) + segment("facet_" + facet, lang) + "/" + value + "/";
 }
 
-std::string Urls::search(Lang lang) const { return home(lang) + segment("search", lang) + "/"; }
+std::string Urls::search(Lang lang) const {
+  return home(lang) + segment("search", lang) + "/";
+}
 
-std::string Urls::translations(Lang lang) const { return home(lang) + segment("translations", lang) + "/"; }
+std::string Urls::translations(Lang lang) const {
+  return home(lang) + segment("translations", lang) + "/";
+}
 
-std::string Urls::documents(Lang lang) const { return home(lang) + segment("documents", lang) + "/"; }
+std::string Urls::documents(Lang lang) const {
+  return home(lang) + segment("documents", lang) + "/";
+}
 
-std::string Urls::document(const std::string& slug, Lang lang) const { return documents(lang) + slug + "/"; }
+std::string Urls::document(const std::string& slug, Lang lang) const {
+  return documents(lang) + slug + "/";
+}
 
 std::string Urls::attachment(const std::string& locality, const std::string& file) const {
   return m_base + "files/" + locality + "/" + file;

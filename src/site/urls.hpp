@@ -13,8 +13,7 @@ namespace mb::site {
 
 class Urls {
  public:
-  Urls(std::string base_path, std::string origin, const theme::Theme& theme)
-      : m_base(std::move(base_path)), m_origin(std::move(origin)), m_theme(theme) {}
+  Urls(std::string base_path, std::string origin, const theme::Theme& theme);
 
   const std::string& base_path() const { return m_base; }
 
@@ -46,6 +45,9 @@ class Urls {
   std::string m_base;
   std::string m_origin;
   const theme::Theme& m_theme;
+  // Made once: every link to a report or initiative starts with them.
+  std::string m_localities[2];                 // "/dia-phuong/"
+  std::string m_reports[2], m_initiatives[2];  // "/bao-cao/", "/mo-hinh/"
 };
 
 }  // namespace mb::site
