@@ -23,13 +23,16 @@ class Value {
  public:
   enum class Type : std::uint8_t { object, string, list, yes, no };
 
-  Value() = default;  // an empty object
-  explicit Value(Type type) : m_type(type) {}
-  Value(std::string text) : m_type(Type::string), m_text(std::move(text)) {}
-  Value(const char* text) : m_type(Type::string), m_text(text) {}
-  Value(bool b) : m_type(b ? Type::yes : Type::no) {}
+  // Defined below Member: clang (16, with libstdc++ 12) checks that Member
+  // is complete wherever a constructor is defined, and refuses this header
+  // otherwise; the fuzz build needs clang.
+  Value();  // an empty object
+  explicit Value(Type type);
+  Value(std::string text);
+  Value(const char* text);
+  Value(bool b);
 
-  static Value list() { return Value(Type::list); }
+  static Value list();
 
   Type type() const { return m_type; }
   bool is_string() const { return m_type == Type::string; }
@@ -63,6 +66,13 @@ struct Value::Member {
   std::string name;
   Value value;
 };
+
+inline Value::Value() = default;
+inline Value::Value(Type type) : m_type(type) {}
+inline Value::Value(std::string text) : m_type(Type::string), m_text(std::move(text)) {}
+inline Value::Value(const char* text) : m_type(Type::string), m_text(text) {}
+inline Value::Value(bool b) : m_type(b ? Type::yes : Type::no) {}
+inline Value Value::list() { return Value(Type::list); }
 
 // A parsed template; render() is const and may run on many threads at once.
 class Template {

@@ -117,7 +117,7 @@ class TreeBuilder {
     check_anchor(s.anchor, at);
     std::string_view value(reinterpret_cast<const char*>(s.value), s.length);
     const bool plain = s.style == YAML_PLAIN_SCALAR_STYLE;
-    // A plain ~, null or nothing without a tag is YAML's null (as yaml-cpp read it).
+    // A plain ~, null or nothing without a tag is YAML's null (yaml-cpp made these null events).
     if (plain && !s.tag && (value.empty() || value == "~" || value == "null" || value == "Null" || value == "NULL")) {
       push(node(Node::Kind::null, at));
       return;
