@@ -1,11 +1,6 @@
 #include "server/preview.hpp"
 
-#include <dirent.h>
 #include <httplib.h>
-#include <netinet/in.h>
-#include <sys/resource.h>
-#include <sys/socket.h>
-#include <sys/stat.h>
 
 #include <algorithm>
 #include <atomic>
@@ -21,7 +16,7 @@
 
 #include "core/xml.hpp"
 #include "output/publish.hpp"
-#include "server/connection_pool.hpp"
+#include "server/http.hpp"
 #include "server/watcher.hpp"
 #include "site/pipeline.hpp"
 
@@ -96,66 +91,6 @@ const char* mime(const std::string& path) {
   for (const auto& [ext, type] : types)
     if (path.size() >= std::strlen(ext) && path.compare(path.size() - std::strlen(ext), std::strlen(ext), ext) == 0) return type;
   return "application/octet-stream";
-}
-
-// cpp-httplib with what 0.11 leaves out: a listen backlog deeper than 5.
-class HttpServer : public httplib::Server {
- public:
-  // httplib listens with a backlog of 5; a burst of connections (a page and
-  // its assets in several tabs, a load test) overflows it, and the clients
-  // that do not fit wait for TCP to retransmit their SYN, a second or more.
-  // listen() again on the bound socket only changes the backlog.
-  bool deepen_backlog() { return ::listen(svr_sock_, SOMAXCONN) == 0; }
-};
-
-// httplib's task queue, served by a ConnectionPool (see connection_pool.hpp).
-class PoolQueue : public httplib::TaskQueue {
- public:
-  explicit PoolQueue(std::size_t max_threads) : m_pool(8, max_threads, std::chrono::seconds(5)) {}
-  void enqueue(std::function<void()> fn) override { m_pool.enqueue(std::move(fn)); }
-  void shutdown() override { m_pool.shutdown(); }
-
- private:
-  ConnectionPool m_pool;
-};
-
-// Every connection holds a descriptor: a soft limit of 1,024 (the usual
-// default) would stop accepting well before the hard limit does. Returns the
-// soft limit now in force.
-rlim_t raise_open_files_limit() {
-  struct rlimit limit;
-  if (::getrlimit(RLIMIT_NOFILE, &limit) != 0) return 1024;
-  if (limit.rlim_cur < limit.rlim_max) {
-    struct rlimit raised = limit;
-    raised.rlim_cur = limit.rlim_max;
-    if (::setrlimit(RLIMIT_NOFILE, &raised) == 0) return raised.rlim_cur;
-    raised.rlim_cur = std::min<rlim_t>(limit.rlim_max, 65536);  // an unlimited hard limit is refused
-    if (raised.rlim_cur > limit.rlim_cur && ::setrlimit(RLIMIT_NOFILE, &raised) == 0) return raised.rlim_cur;
-  }
-  return limit.rlim_cur;
-}
-
-// Shuts down (without closing: their threads do that) the connections
-// accepted on `port`, so that a thread waiting on a slow client's next byte
-// returns at once and the server can stop.
-void shut_down_connections(int port) {
-  DIR* dir = ::opendir("/proc/self/fd");
-  if (!dir) return;
-  while (const dirent* entry = ::readdir(dir)) {
-    int fd = std::atoi(entry->d_name);
-    struct stat st;
-    if (fd <= 2 || fd == ::dirfd(dir) || ::fstat(fd, &st) != 0 || !S_ISSOCK(st.st_mode)) continue;
-    sockaddr_storage local{}, peer{};
-    socklen_t local_size = sizeof local, peer_size = sizeof peer;
-    if (::getsockname(fd, reinterpret_cast<sockaddr*>(&local), &local_size) != 0 ||
-        ::getpeername(fd, reinterpret_cast<sockaddr*>(&peer), &peer_size) != 0)
-      continue;
-    int local_port = local.ss_family == AF_INET    ? ntohs(reinterpret_cast<sockaddr_in*>(&local)->sin_port)
-                     : local.ss_family == AF_INET6 ? ntohs(reinterpret_cast<sockaddr_in6*>(&local)->sin6_port)
-                                                   : -1;
-    if (local_port == port) ::shutdown(fd, SHUT_RDWR);
-  }
-  ::closedir(dir);
 }
 
 struct Outcome {
@@ -267,8 +202,8 @@ int serve(const ServeOptions& options, std::ostream& out, std::ostream& err) {
   // A thread per connection (up to one per descriptor we may open, at most
   // 4,096), so that open tabs' live-reload streams and slow or idle clients
   // never keep a request waiting for a thread.
-  const rlim_t open_files = raise_open_files_limit();
-  const std::size_t max_threads = static_cast<std::size_t>(std::clamp<rlim_t>(open_files, 128, 4160) - 64);
+  const std::size_t open_files = raise_open_files_limit();
+  const std::size_t max_threads = static_cast<std::size_t>(std::clamp<std::size_t>(open_files, 128, 4160) - 64);
   http.new_task_queue = [max_threads] { return new PoolQueue(max_threads); };
   // A connection that sends nothing is closed after 2 s (httplib: 5), one
   // stalled in the middle of its request after 3 s without a byte; no route
