@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <nlohmann/json.hpp>
 #include <string_view>
 #include <thread>
@@ -27,44 +28,81 @@ void post(Postings& list, std::uint32_t doc, int weight) {
 
 // One worker's words: each distinct lower-cased word once, composed and
 // folded once. Documents then hold small ids instead of strings. The words
-// of every body pass through add(): its table is open-addressed, each slot
-// holding the upper half of its word's hash, so a word's text is compared
-// only when that matches.
+// of every body pass through add(), about ten million at 10k pages, so its
+// table is open-addressed and keeps each word's first and last eight bytes
+// in the slot: a word of up to sixteen bytes (every Vietnamese syllable) is
+// hashed with two multiplications and compared without leaving the slot.
 struct Lexicon {
   struct Word {
     std::string exact;   // lower case, NFC, with diacritics
     std::string folded;  // the search key
   };
+  // A word's bytes packed into two integers. For a given length the packing
+  // is one-to-one when the length is at most 16 (the loads overlap but cover
+  // every byte); longer words share a packing only with words that start and
+  // end alike, and are then compared in full.
+  struct Key {
+    std::uint64_t head = 0, tail = 0;
+    std::uint32_t length = 0;
+    bool operator==(const Key&) const = default;
+  };
+  struct Slot {
+    Key key;
+    std::uint32_t id = 0;  // id + 1; 0 when empty
+  };
   std::vector<Word> words;
-  std::vector<std::string> keys;       // per id: the word as add() got it
+  std::vector<std::string> long_keys;  // per id: the word as add() got it, when longer than 16 bytes
   std::vector<int> best;               // per id: its best weight in the current document, 0 if absent
   std::vector<std::uint32_t> present;  // the ids of the current document
-  std::vector<std::uint64_t> slots;    // per slot: hash high bits << 32 | id + 1; 0 when empty
+  std::vector<Slot> slots;
+  std::size_t used = 0;
 
-  static std::uint64_t hash(std::string_view s) {  // FNV-1a: words are short
-    std::uint64_t h = 0xcbf29ce484222325ULL;
-    for (unsigned char c : s) h = (h ^ c) * 0x100000001b3ULL;
-    return h;
+  static std::uint64_t load(const char* p, std::size_t n) {
+    std::uint64_t v = 0;
+    std::memcpy(&v, p, n);
+    return v;
+  }
+  static Key pack(std::string_view s) {
+    const char* p = s.data();
+    const std::size_t n = s.size();
+    Key k;
+    k.length = static_cast<std::uint32_t>(n);
+    if (n >= 8) {
+      k.head = load(p, 8);
+      k.tail = load(p + n - 8, 8);
+    } else if (n >= 4) {
+      k.head = load(p, 4) | load(p + n - 4, 4) << 32;
+    } else if (n > 0) {
+      k.head = load(p, 1) | load(p + n / 2, 1) << 8 | load(p + n - 1, 1) << 16;
+    }
+    return k;
+  }
+  static std::uint64_t hash(const Key& k) {
+    std::uint64_t h = (k.head ^ 0x9E3779B97F4A7C15ULL) * 0xBF58476D1CE4E5B9ULL;
+    h ^= (k.tail + k.length) * 0x94D049BB133111EBULL;
+    return h ^ h >> 31;
   }
 
   void add(std::string_view lowered, int weight) {
-    if (keys.size() * 2 >= slots.size()) grow();
-    const std::uint64_t h = hash(lowered), tag = h >> 32 << 32;
+    if (used * 2 >= slots.size()) grow();
+    const Key key = pack(lowered);
     const std::size_t mask = slots.size() - 1;
     std::uint32_t id = 0;
-    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
-      if (slots[i] == 0) {
+    for (std::size_t i = hash(key) & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots[i];
+      if (slot.id == 0) {
         id = static_cast<std::uint32_t>(words.size());
-        slots[i] = tag | (id + 1);
+        slot = {key, id + 1};
+        ++used;
         std::string exact = i18n::compose_word(lowered);
         std::string folded = i18n::fold_for_search(exact);
         words.push_back({std::move(exact), std::move(folded)});
-        keys.emplace_back(lowered);
+        long_keys.emplace_back(lowered.size() > 16 ? lowered : std::string_view());
         best.push_back(0);
         break;
       }
-      if ((slots[i] >> 32 << 32) == tag && keys[(slots[i] & 0xFFFFFFFF) - 1] == lowered) {
-        id = static_cast<std::uint32_t>((slots[i] & 0xFFFFFFFF) - 1);
+      if (slot.key == key && (key.length <= 16 || long_keys[slot.id - 1] == lowered)) {
+        id = slot.id - 1;
         break;
       }
     }
@@ -74,13 +112,13 @@ struct Lexicon {
   }
 
   void grow() {
-    std::vector<std::uint64_t> old = std::move(slots);
-    slots.assign(old.empty() ? 1024 : old.size() * 2, 0);
+    std::vector<Slot> old = std::move(slots);
+    slots.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
     const std::size_t mask = slots.size() - 1;
-    for (std::uint64_t s : old) {
-      if (s == 0) continue;
-      std::size_t i = hash(keys[(s & 0xFFFFFFFF) - 1]) & mask;
-      while (slots[i] != 0) i = (i + 1) & mask;
+    for (const Slot& s : old) {
+      if (s.id == 0) continue;
+      std::size_t i = hash(s.key) & mask;
+      while (slots[i].id != 0) i = (i + 1) & mask;
       slots[i] = s;
     }
   }

@@ -1,8 +1,9 @@
 #include "site/search.hpp"
 
 #include <doctest/doctest.h>
-#include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -76,4 +77,30 @@ TEST_CASE("search: the index does not depend on how documents fall to workers") 
   CHECK(a.compare(terms, 13, "\"terms\":{\"0\":") == 0);
   CHECK(a.find("\"doi\":", terms) < a.find("\"hoi\":", terms));
   CHECK(a.find("\"hoi\":", terms) < a.find("\"trich\":", terms));
+}
+
+TEST_CASE("search: words that differ in one byte stay apart, at every length") {
+  // The lexicon keeps a word's first and last eight bytes in its table and
+  // compares longer words in full: words alike but for one byte at the start,
+  // the middle or the end must stay distinct terms, and repeats must merge.
+  std::vector<std::string> words;
+  for (std::size_t n = 1; n <= 40; ++n) {
+    std::string a(n, 'a');
+    std::string start = a, middle = a, end = a;
+    start.front() = 'b';
+    middle[n / 2] = 'c';
+    end.back() = 'd';
+    for (const std::string& w : {a, start, middle, end})
+      if (std::find(words.begin(), words.end(), w) == words.end()) words.push_back(w);
+  }
+  std::vector<std::string> bodies;
+  for (const std::string& w : words) bodies.push_back(w + " " + w + " x" + w);
+  std::vector<SearchEntry> entries;
+  for (const std::string& body : bodies) entries.push_back(entry("t", body));
+  nlohmann::json index = index_of(entries, 1);
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    INFO(words[i]);
+    CHECK(index["terms"][words[i]] == nlohmann::json::array({nlohmann::json::array({i, 1})}));
+  }
+  CHECK(index["terms"].size() == 2 * words.size() + 1);  // each word, "x" + each word, and "t"
 }
