@@ -64,6 +64,14 @@ int report(const Diagnostics& diags, const BuildOptions& options, std::ostream& 
   return diags.has_errors() ? kContentError : kOk;
 }
 
+// "12 MB in 174 files, largest shard 138 KB": what the whole index weighs,
+// and about the most of its terms one query word makes a reader download.
+std::string search_summary(const site::RenderStats& stats, int lang) {
+  auto kb = [](std::size_t bytes) { return std::to_string((bytes + 512) / 1024) + " KB"; };
+  return kb(stats.search_index_bytes[lang]) + " in " + std::to_string(stats.search_index_files[lang]) +
+         " files, largest shard " + kb(stats.search_largest_shard[lang]);
+}
+
 }  // namespace
 
 int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
@@ -132,8 +140,7 @@ int build(const BuildOptions& options, std::ostream& out, std::ostream& err) {
     out << "Built " << stats.pages << " pages (" << published.written + published.unchanged << " files, "
         << published.written << " written, " << published.unchanged << " unchanged) into " << out_dir << " in " << static_cast<long>(timer.total_ms())
         << " ms\n"
-        << "Search index: " << (stats.search_index_bytes[0] + 512) / 1024 << " KB (vi), "
-        << (stats.search_index_bytes[1] + 512) / 1024 << " KB (en)\n"
+        << "Search index: " << search_summary(stats, 0) << " (vi), " << search_summary(stats, 1) << " (en)\n"
         << "Open " << join_path(out_dir, "index.html") << " in a browser, or serve it with:\n"
         << "  python3 -m http.server --directory " << out_dir << " 8000   # then visit http://127.0.0.1:8000"
         << result.base_path << "\n";

@@ -230,7 +230,7 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
   // Vietnamese pages go first, so its large index no longer waits for them
   // all at the end. Within a language, the largest pages go first.
   std::atomic<std::size_t> unindexed[2] = {entries[0].size(), entries[1].size()};
-  std::future<std::string> finished[2];
+  std::future<std::vector<OutputFile>> finished[2];
   auto finish = [&](std::size_t l) {
     return std::async(std::launch::async, [&, l] { return indexers[l].finish(entries[l]); });
   };
@@ -296,9 +296,16 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
     for (const OutputFile& p : pages) made.push_back({p.path, p.path});
   for (Lang lang : kLangs) {
     const std::size_t l = lang_index(lang);
-    std::string index = finished[l].valid() ? finished[l].get() : indexers[l].finish(entries[l]);
-    if (stats) stats->search_index_bytes[l] = index.size();
-    files.push_back({urls.output_path(urls.search(lang) + "index.json"), std::move(index), {}});
+    std::vector<OutputFile> index = finished[l].valid() ? finished[l].get() : indexers[l].finish(entries[l]);
+    for (OutputFile& f : index) {
+      if (stats) {
+        stats->search_index_bytes[l] += f.data.size();
+        stats->search_index_files[l] += 1;
+        if (f.path.starts_with("terms/"))
+          stats->search_largest_shard[l] = std::max(stats->search_largest_shard[l], f.data.size());
+      }
+      files.push_back({urls.output_path(urls.search(lang) + f.path), std::move(f.data), {}});
+    }
   }
   for (OutputFile& f : model_files.get()) files.push_back(std::move(f));
   if (!in.theme.css.empty()) files.push_back({"css/main.css", in.theme.css, {}});

@@ -8,12 +8,12 @@
 
 #include "config/site_config.hpp"
 #include "core/diagnostic.hpp"
+#include "core/output_file.hpp"
 #include "core/worker_pool.hpp"
 #include "indicators/series.hpp"
 #include "model/site.hpp"
 #include "site/history.hpp"
 #include "site/render_cache.hpp"
-#include "core/output_file.hpp"
 #include "site/routes.hpp"
 #include "theme/theme.hpp"
 
@@ -29,8 +29,10 @@ struct RenderInput {
 };
 
 struct RenderStats {
-  std::size_t search_index_bytes[2] = {0, 0};  // by Lang
-  std::size_t pages = 0;                       // index.html files, whether in the list or given to the sink
+  std::size_t search_index_bytes[2] = {0, 0};    // by Lang: all the index's files
+  std::size_t search_index_files[2] = {0, 0};    // by Lang
+  std::size_t search_largest_shard[2] = {0, 0};  // by Lang: the most a one-word query reads of terms
+  std::size_t pages = 0;                         // index.html files, whether in the list or given to the sink
 };
 
 // Called from the worker threads as pages are rendered: (done, total).

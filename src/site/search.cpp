@@ -140,12 +140,14 @@ struct Lexicon {
 struct Terms {
   std::unordered_map<std::string_view, std::uint32_t> ids;  // views into the lexicons
   std::vector<std::string_view> names;
+  std::vector<std::string_view> folded;  // per id: the term's folded form, which names its shard
   std::vector<Postings> postings;
 
-  std::uint32_t id(std::string_view name) {
+  std::uint32_t id(std::string_view name, std::string_view folded_name) {
     auto [it, added] = ids.emplace(name, static_cast<std::uint32_t>(names.size()));
     if (added) {
       names.push_back(name);
+      folded.push_back(folded_name);
       postings.emplace_back();
     }
     return it->second;
@@ -197,29 +199,37 @@ void append_number(std::string& out, std::size_t n) {
   out.append(buf, std::to_chars(buf, buf + sizeof buf, n).ptr);
 }
 
-// {"term":[[doc,weight],…],…} with terms in bytewise order. An index holds
-// millions of postings: written without a temporary each.
-void write_postings(std::string& out, const Terms& terms) {
+// One map's members, "term":[doc,weight,doc,weight,…], in bytewise order of
+// the terms, each document given as the difference from the one before. An
+// index holds millions of postings: written without a temporary each.
+struct Members {
+  std::string text;
+  std::vector<std::string_view> folded;  // per member, in order: its term's folded form
+  std::vector<std::size_t> ends;         // per member, in order: where it ends in text
+};
+
+Members write_postings(const Terms& terms) {
   std::vector<std::uint32_t> sorted(terms.names.size());
   for (std::uint32_t i = 0; i < sorted.size(); ++i) sorted[i] = i;
   std::sort(sorted.begin(), sorted.end(),
             [&](std::uint32_t a, std::uint32_t b) { return terms.names[a] < terms.names[b]; });
-  out += '{';
-  for (std::size_t i = 0; i < sorted.size(); ++i) {
-    if (i) out += ',';
-    append_json_string(out, terms.names[sorted[i]]);
-    out += ":[";
-    const Postings& list = terms.postings[sorted[i]];
-    for (std::size_t k = 0; k < list.size(); ++k) {
-      out += k ? ",[" : "[";
-      append_number(out, list[k].first);
-      out += ',';
-      append_number(out, static_cast<std::size_t>(list[k].second));
-      out += ']';
+  Members out;
+  for (std::uint32_t t : sorted) {
+    append_json_string(out.text, terms.names[t]);
+    out.text += ":[";
+    std::uint32_t previous = 0;
+    for (auto [doc, weight] : terms.postings[t]) {
+      if (out.text.back() != '[') out.text += ',';
+      append_number(out.text, doc - previous);
+      out.text += ',';
+      append_number(out.text, static_cast<std::size_t>(weight));
+      previous = doc;
     }
-    out += ']';
+    out.text += ']';
+    out.folded.push_back(terms.folded[t]);
+    out.ends.push_back(out.text.size());
   }
-  out += '}';
+  return out;
 }
 
 }  // namespace
@@ -254,41 +264,85 @@ void SearchIndexer::add(std::size_t doc, unsigned worker, const SearchEntry& e) 
   m->owner[doc] = worker;
 }
 
-std::string SearchIndexer::finish(const std::vector<SearchEntry>& entries) {
+std::vector<OutputFile> SearchIndexer::finish(const std::vector<SearchEntry>& entries) {
   MB_ASSERT(entries.size() == m->doc_words.size());
   const std::vector<Lexicon>& lexicons = m->lexicons;
-  nlohmann::json docs = nlohmann::json::array();
-  for (const SearchEntry& e : entries) docs.push_back({e.title, e.url, e.kind, e.locality, e.period});
   // The two maps are independent: the exact one (only words with
   // diacritics) is built and written on a second thread.
-  auto merge = [&](Terms& terms, std::string& json, bool exact) {
+  auto merge = [&](Terms& terms, bool exact) {
     std::vector<std::vector<std::uint32_t>> global(lexicons.size());  // lexicon id → term id, or none
     constexpr std::uint32_t kNone = UINT32_MAX;
     for (std::size_t w = 0; w < lexicons.size(); ++w)
       for (const Lexicon::Word& word : lexicons[w].words)
-        global[w].push_back(!exact ? terms.id(word.folded) : word.folded != word.exact ? terms.id(word.exact) : kNone);
+        global[w].push_back(!exact                      ? terms.id(word.folded, word.folded)
+                            : word.folded != word.exact ? terms.id(word.exact, word.folded)
+                                                        : kNone);
     for (std::size_t i = 0; i < entries.size(); ++i)
       for (auto [id, weight] : m->doc_words[i])
         if (std::uint32_t t = global[m->owner[i]][id]; t != kNone)
           post(terms.postings[t], static_cast<std::uint32_t>(i), weight);
-    write_postings(json, terms);
+    return write_postings(terms);
   };
   Terms exact;
-  std::string exact_json;
-  std::thread exact_thread([&] { merge(exact, exact_json, true); });
+  Members exact_members;
+  std::thread exact_thread([&] { exact_members = merge(exact, true); });
   Terms folded;
-  std::string folded_json;
-  merge(folded, folded_json, false);
+  Members folded_members = merge(folded, false);
   exact_thread.join();
-  std::string out = "{\"docs\":" + docs.dump() + ",\"exact\":";
-  out += exact_json;
-  out += ",\"terms\":";
-  out += folded_json;
-  out += '}';
-  return out;
+
+  // Shards are runs of folded terms of about kSearchShardBytes, counting the
+  // exact words that fold to each term, which live in the same shard.
+  std::unordered_map<std::string_view, std::size_t> exact_bytes;  // by folded form
+  for (std::size_t k = 0; k < exact_members.ends.size(); ++k)
+    exact_bytes[exact_members.folded[k]] += exact_members.ends[k] - (k ? exact_members.ends[k - 1] : 0);
+  std::vector<std::string_view> firsts;  // per shard: its first folded term
+  std::vector<std::string> shard_terms, shard_exact;
+  for (std::size_t k = 0, begin = 0, bytes = 0; k < folded_members.ends.size(); ++k) {
+    if (shard_terms.empty() || bytes >= kSearchShardBytes) {
+      firsts.push_back(folded_members.folded[k]);
+      shard_terms.emplace_back();
+      shard_exact.emplace_back();
+      bytes = 0;
+    } else {
+      shard_terms.back() += ',';
+    }
+    shard_terms.back().append(folded_members.text, begin, folded_members.ends[k] - begin);
+    bytes += folded_members.ends[k] - begin;
+    if (auto found = exact_bytes.find(folded_members.folded[k]); found != exact_bytes.end()) bytes += found->second;
+    begin = folded_members.ends[k];
+  }
+  for (std::size_t k = 0, begin = 0; k < exact_members.ends.size(); ++k) {
+    // Every exact word's folded form is a term, so its shard exists.
+    auto after = std::upper_bound(firsts.begin(), firsts.end(), exact_members.folded[k]);
+    MB_ASSERT(after != firsts.begin());
+    std::string& out = shard_exact[static_cast<std::size_t>(after - firsts.begin()) - 1];
+    if (!out.empty()) out += ',';
+    out.append(exact_members.text, begin, exact_members.ends[k] - begin);
+    begin = exact_members.ends[k];
+  }
+  std::vector<OutputFile> files;
+  nlohmann::json shard_names = nlohmann::json::array();
+  for (std::size_t k = 0; k < firsts.size(); ++k) {
+    std::string data = "{\"exact\":{" + shard_exact[k] + "},\"terms\":{";
+    data += shard_terms[k];
+    data += "}}";
+    files.push_back({"terms/" + std::to_string(k) + ".json", std::move(data), {}});
+    shard_names.push_back(std::string(firsts[k]));
+  }
+  for (std::size_t first = 0; first < entries.size(); first += kSearchDocsPerFile) {
+    nlohmann::json docs = nlohmann::json::array();
+    for (std::size_t i = first; i < std::min(entries.size(), first + kSearchDocsPerFile); ++i) {
+      const SearchEntry& e = entries[i];
+      docs.push_back({e.title, e.url, e.kind, e.locality, e.period});
+    }
+    files.push_back({"docs/" + std::to_string(first / kSearchDocsPerFile) + ".json", docs.dump(), {}});
+  }
+  nlohmann::json manifest = {{"chunk", kSearchDocsPerFile}, {"docs", entries.size()}, {"shards", shard_names}};
+  files.push_back({"index.json", manifest.dump(), {}});
+  return files;
 }
 
-std::string search_index(const std::vector<SearchEntry>& entries, WorkerPool& pool) {
+std::vector<OutputFile> search_index(const std::vector<SearchEntry>& entries, WorkerPool& pool) {
   SearchIndexer indexer(entries.size(), pool.size());
   pool.parallel_for(entries.size(), [&](std::size_t i, unsigned worker) { indexer.add(i, worker, entries[i]); });
   return indexer.finish(entries);

@@ -488,14 +488,19 @@ def check_json(path, data, clean, problems, found):
     collect_strings(obj, found, strings)
     for text in strings:
         check_intact(path, text, problems)
-    # A search index's postings depend on the words; other JSON must have
-    # the clean build's structure exactly.
-    if path.name != "index.json" and (clean is None or json_shape(obj) != json_shape(clean)):
+    # A search index's files depend on the words; other JSON must have the
+    # clean build's structure exactly.
+    part = SEARCH_FILE.search(path.as_posix())
+    if not part and (clean is None or json_shape(obj) != json_shape(clean)):
         problems.append(f"{path}: JSON structure differs from the clean build")
-    if path.name == "index.json":  # a search index: [title, url, kind, locality, period]
-        for doc in obj.get("docs", []):
+    if part and part.group(1) == "docs/":  # a search index's results: [title, url, kind, locality, period]
+        for doc in obj:
             if not SITE_PATH.fullmatch(doc[1]):
                 problems.append(f"{path}: search result URL {doc[1]!r} is not a path of the site")
+
+
+# The search index's manifest, shards of terms and files of results.
+SEARCH_FILE = re.compile(r"(?:^|/)(?:tim-kiem|search)/(index\.json$|terms/|docs/)")
 
 
 NUMBER = re.compile(r"-?\d+(\.\d+)?([eE][-+]?\d+)?")

@@ -41,5 +41,5 @@ check en/localities/an-binh/reports/2023-bao-cao/index.html 'Report for the firs
 check dia-phuong/an-binh/mo-hinh/duong-hoa/index.html 'Đường hoa'
 check about/index.html 'Giới thiệu'
 check en/about/index.html '<h1>About</h1>'
-grep -q 'Báo cáo 6 tháng đầu năm 2023' "$out/tim-kiem/index.json" || fail "the report is not in the search index"
+grep -q 'Báo cáo 6 tháng đầu năm 2023' "$out"/tim-kiem/docs/*.json || fail "the report is not in the search index"
 echo "ok"

@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -22,9 +23,42 @@ SearchEntry entry(std::string title, std::string_view body, std::string summary 
   return e;
 }
 
-nlohmann::json index_of(const std::vector<SearchEntry>& entries, unsigned jobs) {
+std::map<std::string, std::string> files_of(const std::vector<SearchEntry>& entries, unsigned jobs) {
   WorkerPool pool(jobs);
-  return nlohmann::json::parse(search_index(entries, pool));
+  std::map<std::string, std::string> out;
+  for (OutputFile& f : search_index(entries, pool)) {
+    CHECK(out.count(f.path) == 0);
+    out[f.path] = std::move(f.data);
+  }
+  return out;
+}
+
+// The index's files put back together, as a page that fetched every shard
+// sees it: {"docs":[…],"terms":{term:[[doc,weight],…]},"exact":{…}}.
+nlohmann::json assemble(const std::map<std::string, std::string>& files) {
+  nlohmann::json manifest = nlohmann::json::parse(files.at("index.json"));
+  nlohmann::json out = {
+      {"docs", nlohmann::json::array()}, {"terms", nlohmann::json::object()}, {"exact", nlohmann::json::object()}};
+  for (std::size_t k = 0; k < manifest["shards"].size(); ++k) {
+    nlohmann::json shard = nlohmann::json::parse(files.at("terms/" + std::to_string(k) + ".json"));
+    for (const char* map : {"terms", "exact"})
+      for (auto& [term, flat] : shard[map].items()) {
+        nlohmann::json list = nlohmann::json::array();
+        std::size_t doc = 0;
+        for (std::size_t i = 0; i < flat.size(); i += 2)
+          list.push_back({doc += flat[i].get<std::size_t>(), flat[i + 1]});
+        CHECK(!out[map].contains(term));
+        out[map][term] = list;
+      }
+  }
+  for (std::size_t k = 0; files.count("docs/" + std::to_string(k) + ".json"); ++k)
+    for (auto& doc : nlohmann::json::parse(files.at("docs/" + std::to_string(k) + ".json"))) out["docs"].push_back(doc);
+  CHECK(out["docs"].size() == manifest["docs"]);
+  return out;
+}
+
+nlohmann::json index_of(const std::vector<SearchEntry>& entries, unsigned jobs) {
+  return assemble(files_of(entries, jobs));
 }
 
 }  // namespace
@@ -61,22 +95,68 @@ TEST_CASE("search: the index does not depend on how documents fall to workers") 
                      (i % 3 ? " Hội nghị" : " hội NGHỊ dân vận") + (i % 7 ? "" : " \"trích\"\\dẫn"));
   std::vector<SearchEntry> entries;
   for (int i = 0; i < 300; ++i) entries.push_back(entry("Mô hình " + std::to_string(i), bodies[i]));
-  WorkerPool one(1), two(2), four(4);
-  std::string a = search_index(entries, one);
-  CHECK(search_index(entries, two) == a);
-  CHECK(search_index(entries, four) == a);
-  nlohmann::json index = nlohmann::json::parse(a);
+  auto a = files_of(entries, 1);
+  CHECK(files_of(entries, 2) == a);
+  CHECK(files_of(entries, 4) == a);
+  nlohmann::json index = assemble(a);
   CHECK(index["docs"].size() == 300);
   CHECK(index["terms"]["doi"].size() == 300);
   CHECK(index["terms"]["van"].size() == 100);  // every third document
   CHECK(index["exact"]["nghị"].size() == 300);
   CHECK(index["terms"].contains("trich"));
   // Terms are written in bytewise order (checked in the raw text: parsing would sort them).
-  std::size_t terms = a.find("\"terms\":{");
+  const std::string& shard = a.at("terms/0.json");
+  // Documents 0, 3, 6… have "dân": each posting counts from the one before.
+  CHECK(shard.starts_with("{\"exact\":{\"dân\":[0,1,3,1,3,1,"));
+  std::size_t terms = shard.find("\"terms\":{");
   REQUIRE(terms != std::string::npos);
-  CHECK(a.compare(terms, 13, "\"terms\":{\"0\":") == 0);
-  CHECK(a.find("\"doi\":", terms) < a.find("\"hoi\":", terms));
-  CHECK(a.find("\"hoi\":", terms) < a.find("\"trich\":", terms));
+  CHECK(shard.compare(terms, 13, "\"terms\":{\"0\":") == 0);
+  CHECK(shard.find("\"doi\":", terms) < shard.find("\"hoi\":", terms));
+  CHECK(shard.find("\"hoi\":", terms) < shard.find("\"trich\":", terms));
+}
+
+TEST_CASE("search: terms are cut into shards in order, each exact word in its folded form's shard") {
+  // Enough distinct words for several shards of kSearchShardBytes.
+  std::vector<std::string> bodies;
+  for (int i = 0; i < 600; ++i) {
+    std::string body;
+    for (int k = 0; k < 40; ++k) body += "từ" + std::to_string(i) + "x" + std::to_string(k) + " ";
+    bodies.push_back(body);
+  }
+  std::vector<SearchEntry> entries;
+  for (const std::string& body : bodies) entries.push_back(entry("Trang", body));
+  auto files = files_of(entries, 2);
+  nlohmann::json manifest = nlohmann::json::parse(files.at("index.json"));
+  CHECK(manifest["chunk"] == kSearchDocsPerFile);
+  CHECK(manifest["docs"] == 600);
+  const nlohmann::json& firsts = manifest["shards"];
+  REQUIRE(firsts.size() >= 3);
+  std::size_t seen = 0;
+  for (std::size_t k = 0; k < firsts.size(); ++k) {
+    const std::string& data = files.at("terms/" + std::to_string(k) + ".json");
+    CHECK(data.size() < 2 * kSearchShardBytes);
+    nlohmann::json shard = nlohmann::json::parse(data);
+    std::string first = firsts[k], next = k + 1 < firsts.size() ? firsts[k + 1].get<std::string>() : "\xFF";
+    CHECK(shard["terms"].begin().key() == first);
+    for (auto& [term, flat] : shard["terms"].items()) {
+      CHECK((term >= first && term < next));
+      ++seen;
+    }
+    for (auto& [word, flat] : shard["exact"].items()) {
+      std::string folded = "tu" + word.substr(std::string("từ").size());
+      CHECK((folded >= first && folded < next));
+      CHECK(shard["terms"].contains(folded));
+    }
+  }
+  CHECK(seen == 600 * 40 + 1);  // each word, and "trang"
+  // Documents are in files of kSearchDocsPerFile.
+  const std::size_t chunks = (600 + kSearchDocsPerFile - 1) / kSearchDocsPerFile;
+  REQUIRE(chunks >= 2);
+  CHECK(nlohmann::json::parse(files.at("docs/0.json")).size() == kSearchDocsPerFile);
+  CHECK(nlohmann::json::parse(files.at("docs/" + std::to_string(chunks - 1) + ".json")).size() ==
+        600 - (chunks - 1) * kSearchDocsPerFile);
+  CHECK(files.count("docs/" + std::to_string(chunks) + ".json") == 0);
+  CHECK(files.size() == 1 + firsts.size() + chunks);
 }
 
 TEST_CASE("search: words that differ in one byte stay apart, at every length") {
