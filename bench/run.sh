@@ -34,8 +34,9 @@ for size in "${sizes[@]}"; do
   if [ ! -d "$corpus" ]; then
     python3 "$shared/bench/gen_corpus.py" --localities "${localities[$size]}" --reports-per-locality 12 \
       --initiatives-per-locality 6 --out "$corpus" >/dev/null
-    python3 bench/prepare_corpus.py "$corpus" "$repo" >/dev/null
   fi
+  # Converts a new corpus's data/ once, and copies the current theme every time.
+  python3 bench/prepare_corpus.py "$corpus" "$repo" >/dev/null
   rm -f "$tmp"/minhbach "$tmp"/hugo "$tmp"/floor "$tmp/manifest"
   # Every run writes into a new, empty folder, and no output is deleted
   # until the end. On ext4 a delete is cheap but the inodes it frees are
