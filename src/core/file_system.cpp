@@ -23,12 +23,16 @@ std::optional<std::string> RealFileSystem::read(const std::string& path, std::st
     if (error) *error = std::strerror(errno);
     return std::nullopt;
   }
-  std::string data;
+  // Read straight into the string, sized from fstat with a byte to spare so
+  // that one read() usually both fills it and meets the end of the file; it
+  // grows if the file did.
   struct stat st;
-  if (::fstat(fd, &st) == 0 && st.st_size > 0) data.reserve(static_cast<std::size_t>(st.st_size));
-  char buf[65536];
+  std::size_t size = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
+  std::string data(size + 1, '\0');
+  std::size_t used = 0;
   for (;;) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (used == data.size()) data.resize(data.size() * 2);
+    ssize_t n = ::read(fd, data.data() + used, data.size() - used);
     if (n < 0) {
       if (errno == EINTR) continue;
       if (error) *error = std::strerror(errno);
@@ -36,9 +40,10 @@ std::optional<std::string> RealFileSystem::read(const std::string& path, std::st
       return std::nullopt;
     }
     if (n == 0) break;
-    data.append(buf, static_cast<std::size_t>(n));
+    used += static_cast<std::size_t>(n);
   }
   ::close(fd);
+  data.resize(used);
   return data;
 }
 

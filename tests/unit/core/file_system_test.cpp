@@ -1,11 +1,10 @@
-#include <doctest/doctest.h>
+#include "core/file_system.hpp"
 
+#include <doctest/doctest.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
-
-#include "core/file_system.hpp"
 
 using namespace mb;
 namespace fs = std::filesystem;
@@ -86,6 +85,13 @@ TEST_CASE("core: RealFileSystem reads bytes exactly and reports errors") {
   auto data = rfs.read((dir.path / "big.bin").string(), &error);
   REQUIRE(data);
   CHECK(*data == big);
+  dir.write("empty.txt", "");
+  CHECK(rfs.read((dir.path / "empty.txt").string(), &error) == std::string());
+  // A file whose size stat() does not tell is read to its end all the same.
+  auto status = rfs.read("/proc/self/status", &error);
+  REQUIRE(status);
+  CHECK(status->starts_with("Name:"));
+  CHECK(status->find("\nPid:") != std::string::npos);
   CHECK_FALSE(rfs.read((dir.path / "missing").string(), &error));
   CHECK(error == "No such file or directory");
 }

@@ -1,7 +1,11 @@
+#include "core/source_file.hpp"
+
 #include <doctest/doctest.h>
 #include <unicode/utf8.h>
 
-#include "core/source_file.hpp"
+#include <string>
+#include <vector>
+
 #include "test_util.hpp"
 
 using namespace mb;
@@ -60,7 +64,8 @@ TEST_CASE("core: utf8_length counts code points") {
 }
 
 TEST_CASE("core: normalize_line_endings strips the BOM and turns CRLF and CR into LF") {
-  CHECK(normalize_line_endings("\xEF\xBB\xBF" "a\r\nb\rc\n") == "a\nb\nc\n");
+  CHECK(normalize_line_endings("\xEF\xBB\xBF"
+                               "a\r\nb\rc\n") == "a\nb\nc\n");
   CHECK(normalize_line_endings("a\r\r\nb") == "a\n\nb");
   CHECK(normalize_line_endings("plain\n") == "plain\n");
   CHECK(normalize_line_endings("x\xEF\xBB\xBF") == "x\xEF\xBB\xBF");  // only a leading BOM
@@ -116,13 +121,55 @@ TEST_CASE("core: is_valid_utf8 agrees with ICU on every short sequence") {
   CHECK(mismatches == 0);
 }
 
+// scan_utf8 skips runs of ASCII bytes a word at a time: on random mixes of
+// ASCII, controls, Vietnamese, combining marks and broken sequences it must
+// agree with ICU's decoder on validity and the first bad byte, and with the
+// definition of plain text character by character.
+TEST_CASE("core: scan_utf8 agrees with a character-by-character scan on mixed text") {
+  const std::vector<std::string> pieces = {
+      "a",    "Z",    " ",        "\n",       "\t",    "\r",       "\x01", "\x7F",
+      "ư",    "ờ",    "Đ",        "\xCC\x80", "“",     "\xC2\x85", "€",    "\xF0\x9F\x98\x80",
+      "\xFF", "\xC3", "\xE1\xBB", "12345",    "phường"};
+  auto reference = [](const std::string& s) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    int32_t i = 0, n = static_cast<int32_t>(s.size());
+    Utf8Scan out;
+    while (i < n) {
+      int32_t at = i;
+      UChar32 c;
+      U8_NEXT(p, i, n, c);
+      if (c < 0) return Utf8Scan{false, static_cast<std::size_t>(at), false};
+      bool plain = c < 0x80 ? (c >= 0x20 || c == '\t' || c == '\n' || c == '\r') && c != 0x7F
+                            : (c >= 0xA0 && c <= 0x2FF) || (c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2010 && c <= 0x203F);
+      out.plain = out.plain && plain;
+    }
+    return out;
+  };
+  std::uint64_t seed = 12345;
+  auto next = [&] { return (seed = seed * 6364136223846793005ULL + 1442695040888963407ULL) >> 33; };
+  int mismatches = 0;
+  for (int round = 0; round < 20000; ++round) {
+    std::string s;
+    // Mostly ASCII, as text is, with the other pieces now and then.
+    for (std::size_t k = 0, n = next() % 40; k < n; ++k)
+      s += next() % 3 ? pieces[next() % 2] : pieces[next() % pieces.size()];
+    Utf8Scan got = scan_utf8(s), want = reference(s);
+    if (got.valid != want.valid || got.plain != want.plain || (!want.valid && got.bad != want.bad)) {
+      if (++mismatches <= 3) MESSAGE("mismatch on: ", s);
+    }
+  }
+  CHECK(mismatches == 0);
+}
+
 TEST_CASE("core: find_control_character finds what pages and feeds cannot carry") {
   char32_t code = 0;
   CHECK(find_control_character("Trường Thi\tphường\r\n", &code) == std::string_view::npos);
   CHECK(find_control_character("") == std::string_view::npos);
   CHECK(find_control_character(std::string_view("a\0b", 3), &code) == 1);
   CHECK(code == 0);
-  CHECK(find_control_character("Trang\x0c" "2", &code) == 5);
+  CHECK(find_control_character("Trang\x0c"
+                               "2",
+                               &code) == 5);
   CHECK(code == 0x0C);
   CHECK(find_control_character("ủ\x1b", &code) == 3);
   CHECK(code == 0x1B);
