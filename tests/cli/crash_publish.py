@@ -3,7 +3,8 @@
 
 The bundled site is built once; then, again and again, the content is changed
 (so that the new output differs) and a rebuild is killed with SIGKILL after a
-seeded random delay spread over a measured build's duration. After every kill
+seeded random delay spread over a build's duration, as measured first and then
+kept up to date from the builds that finish before their kill. After every kill
 public/ must be exactly what it was before the rebuild started: the same
 paths, the same bytes, the same inodes and modification times (nothing was
 rewritten in place) -- or, when the kill came after the swap, exactly the new
@@ -183,16 +184,29 @@ with tempfile.TemporaryDirectory() as tmp:
             return True
         return iteration < 20 and time.monotonic() - loop_started < LOOP_SECONDS
 
+    # A build's length, by kind of version: a new title rewrites every file,
+    # a one-page edit hard-links most of them and ends sooner. Both start from
+    # the timed builds and follow the builds that finish before their kill, so
+    # the kill points keep up with the machine's speed (another test may load
+    # it at first and not later).
+    lengths = {0: list(ends), 1: list(ends)}
+
     while more():
         iteration += 1
         version += 1
         set_version(site, version)
+        length = statistics.median(lengths[version % 2][-3:])
+        first = length * first_file / duration  # the first file comes at the same share of a build
         # Half the kill points anywhere in the build, half in its write phase.
-        delay = rng.uniform(0, duration) if rng.random() < 0.5 else rng.uniform(first_file, duration)
+        delay = rng.uniform(0, length) if rng.random() < 0.5 else rng.uniform(first, length)
+        started = time.monotonic()
         process = subprocess.Popen([binary, "build", "--quiet", "--source", str(site)],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(delay)
+        while process.poll() is None and time.monotonic() - started < delay:
+            time.sleep(0.002)
         finished = process.poll() is not None
+        if finished:
+            lengths[version % 2].append(time.monotonic() - started)
         if not finished:
             process.send_signal(signal.SIGKILL)
         code = process.wait()
