@@ -1,19 +1,19 @@
 #include "output/publish.hpp"
 
 #include <fcntl.h>
-#include <spawn.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <set>
 #include <string_view>
-#include <atomic>
 
 namespace mb::output {
 
@@ -154,7 +154,14 @@ void Publisher::fail(const std::string& error) {
 
 bool Publisher::make_parents(const std::string& path) {
   // Folders are made once, parents first; a folder another worker is making
-  // at the same moment is not an error (EEXIST).
+  // at the same moment is not an error (EEXIST). A folder is recorded after
+  // its parents, so most files need one look-up: their own folder's.
+  const std::size_t last = path.rfind('/');
+  if (last == std::string::npos) return true;
+  {
+    std::lock_guard lock(m_mutex);
+    if (m_dirs.count(path.substr(0, last))) return true;
+  }
   for (std::size_t at = path.find('/'); at != std::string::npos; at = path.find('/', at + 1)) {
     std::string dir = path.substr(0, at);
     {

@@ -9,9 +9,9 @@
 
 #include <atomic>
 #include <mutex>
-#include <set>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/output_file.hpp"
@@ -58,7 +58,7 @@ class Publisher {
   std::string m_out_dir;
   std::string m_staging;
   mutable std::mutex m_mutex;
-  std::set<std::string> m_dirs;  // folders made in the staging folder
+  std::unordered_set<std::string> m_dirs;  // folders made in the staging folder
   std::string m_error;
   std::atomic<std::size_t> m_written{0};
   std::atomic<std::size_t> m_unchanged{0};

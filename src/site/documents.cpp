@@ -49,15 +49,34 @@ std::vector<CitedDocument> cited_documents(const model::Site& site) {
   return out;
 }
 
-const CitedDocument* find_document(const std::vector<CitedDocument>& docs, const std::string& number,
-                                   const std::string& locality) {
-  const CitedDocument* national = nullptr;
+// A number and a locality: control characters never reach the model, so a
+// NUL keeps the two apart.
+std::string DocumentIndex::key(const std::string& number, const std::string& locality) {
+  std::string out = number;
+  out += '\0';
+  out += locality;
+  return out;
+}
+
+// In slug order, as a scan of the list would find them: the first document
+// of a number and locality, and the last national document of a number.
+DocumentIndex::DocumentIndex(const std::vector<CitedDocument>& docs) : m_docs(docs) {
   for (const CitedDocument& d : docs) {
-    if (d.number.number != number) continue;
-    if (d.locality == locality) return &d;
-    if (d.locality.empty()) national = &d;
+    m_by_locality.emplace(key(d.number.number, d.locality), &d);
+    if (d.locality.empty()) m_national[d.number.number] = &d;
   }
-  return national;
+}
+
+const CitedDocument* DocumentIndex::by_slug(std::string_view slug) const {
+  auto it = std::lower_bound(m_docs.begin(), m_docs.end(), slug,
+                             [](const CitedDocument& d, std::string_view s) { return d.slug < s; });
+  return it != m_docs.end() && it->slug == slug ? &*it : nullptr;
+}
+
+const CitedDocument* DocumentIndex::find(const std::string& number, const std::string& locality) const {
+  if (auto own = m_by_locality.find(key(number, locality)); own != m_by_locality.end()) return own->second;
+  auto national = m_national.find(number);
+  return national != m_national.end() ? national->second : nullptr;
 }
 
 }  // namespace mb::site

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "content/document_number.hpp"
@@ -22,8 +24,26 @@ struct CitedDocument {
 // Every cited document, sorted by slug; each report listed once, in page order.
 std::vector<CitedDocument> cited_documents(const model::Site& site);
 
-// The document a report's citation `number` refers to.
-const CitedDocument* find_document(const std::vector<CitedDocument>& docs, const std::string& number,
-                                   const std::string& locality);
+// Look-ups into the cited documents, which a national site has thousands of
+// (a local body's documents are one per locality): each report's citations
+// and each document page ask, so a scan of the list would grow with the
+// square of the site.
+class DocumentIndex {
+ public:
+  explicit DocumentIndex(const std::vector<CitedDocument>& docs);
+
+  // The document with this slug (the list's order), or null.
+  const CitedDocument* by_slug(std::string_view slug) const;
+  // The document a report's citation `number` refers to: the locality's own
+  // document of that number, else the national one, else null.
+  const CitedDocument* find(const std::string& number, const std::string& locality) const;
+
+ private:
+  static std::string key(const std::string& number, const std::string& locality);
+
+  const std::vector<CitedDocument>& m_docs;
+  std::unordered_map<std::string, const CitedDocument*> m_by_locality;  // key(number, locality) → the first
+  std::unordered_map<std::string, const CitedDocument*> m_national;     // number → the last national one
+};
 
 }  // namespace mb::site

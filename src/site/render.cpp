@@ -123,11 +123,12 @@ struct SiteRenderer::State {
       : in(in),
         urls(in.config.base_path, in.config.origin, in.theme),
         documents(cited_documents(in.site)),
+        document_index(documents),
         routes(plan_routes(in.site, urls, documents, diags)),
         route_paths(paths_of(routes)),
         links(in.site, urls, route_paths),
         facets(index_facets(in.site)),
-        ctx{in.site, in.config, in.theme, urls, links, in.indicators, documents, in.history, facets} {}
+        ctx{in.site, in.config, in.theme, urls, links, in.indicators, documents, document_index, in.history, facets} {}
 
   static std::set<std::string> paths_of(const std::vector<Route>& routes) {
     std::set<std::string> out;
@@ -146,6 +147,7 @@ struct SiteRenderer::State {
   RenderInput in;
   Urls urls;
   std::vector<CitedDocument> documents;
+  DocumentIndex document_index;
   std::vector<Route> routes;
   std::set<std::string> route_paths;
   LinkResolver links;

@@ -31,6 +31,7 @@ struct ViewContext {
   const LinkResolver& links;
   const indicators::Indicators& indicators;
   const std::vector<CitedDocument>& documents;
+  const DocumentIndex& document_index;
   const History& history;
   const FacetIndex& facets;
 };

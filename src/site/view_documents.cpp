@@ -7,12 +7,6 @@ namespace mb::site {
 
 namespace {
 
-const CitedDocument* by_slug(const ViewContext& ctx, const std::string& slug) {
-  for (const CitedDocument& d : ctx.documents)
-    if (d.slug == slug) return &d;
-  return nullptr;
-}
-
 Data document_data(const ViewContext& ctx, const CitedDocument& doc, Lang lang) {
   const content::Catalogue& c = ctx.site.catalogue;
   Data d;
@@ -35,7 +29,7 @@ Data document_data(const ViewContext& ctx, const CitedDocument& doc, Lang lang) 
 }  // namespace
 
 std::string document_title(const ViewContext& ctx, const std::string& slug, Lang lang) {
-  const CitedDocument* doc = by_slug(ctx, slug);
+  const CitedDocument* doc = ctx.document_index.by_slug(slug);
   if (!doc) return slug;
   const LocalizedText* type = ctx.site.catalogue.document_type(doc->number.type);
   return (type ? (*type)[lang] + " " : "") + doc->number.number;
@@ -48,7 +42,7 @@ void add_documents(const ViewContext& ctx, const Route& route, Data& d) {
 }
 
 void add_document(const ViewContext& ctx, const Route& route, Data& d) {
-  const CitedDocument* doc = by_slug(ctx, route.key);
+  const CitedDocument* doc = ctx.document_index.by_slug(route.key);
   Data data = document_data(ctx, *doc, route.lang);
   d.set("document", std::move(data));
   d.set("summary", optional(ctx.site.catalogue.document(doc->key) ? ctx.site.catalogue.document(doc->key)->title[route.lang] : ""));

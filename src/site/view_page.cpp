@@ -109,7 +109,7 @@ void add_body(const ViewContext& ctx, const Route& route, const content::Documen
   options.resolve_link = [&](std::string_view target) { return ctx.links.resolve(doc, route.lang, target); };
   if (doc.kind == content::Kind::report)
     for (const auto& cited : route.page->vi->report.directives)
-      if (const CitedDocument* d = find_document(ctx.documents, cited.value, doc.locality))
+      if (const CitedDocument* d = ctx.document_index.find(cited.value, doc.locality))
         options.link_terms.push_back({cited.value, ctx.urls.document(d->slug, route.lang)});
   // An untranslated English page renders the Vietnamese body again: its
   // diagnostics were already reported for the Vietnamese route.

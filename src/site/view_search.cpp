@@ -45,9 +45,8 @@ SearchEntry search_entry(const ViewContext& ctx, const Route& r, std::string_vie
   } else if (r.kind == RouteKind::indicator) {
     e.summary = ctx.site.catalogue.indicator(r.key)->definition[lang];
   } else if (r.kind == RouteKind::document) {
-    for (const CitedDocument& d : ctx.documents)
-      if (d.slug == r.key)
-        if (const content::DocumentGloss* g = ctx.site.catalogue.document(d.key)) e.summary = g->title[lang];
+    if (const CitedDocument* d = ctx.document_index.by_slug(r.key))
+      if (const content::DocumentGloss* g = ctx.site.catalogue.document(d->key)) e.summary = g->title[lang];
   }
   return e;
 }

@@ -42,8 +42,8 @@ std::unique_ptr<model::Site> sample(bool glossary_knows_the_letter = true) {
   REQUIRE_MESSAGE(catalogue_diags.empty(), test::all_text(catalogue_diags));
   b.basics();
   b.add("content/localities/phu-tien/_index.vi.md", test::locality_vi("Xã Phú Tiến"));
-  b.add(kTruongThi2023, test::report_vi(directives({"33/CT-TTg", "41/KH-UBND", "6217/SNV-XDCQ&CTTN", "114-KL/TW",
-                                                    "33/CT-TTg"})));
+  b.add(kTruongThi2023,
+        test::report_vi(directives({"33/CT-TTg", "41/KH-UBND", "6217/SNV-XDCQ&CTTN", "114-KL/TW", "33/CT-TTg"})));
   b.add(kTruongThi2022, test::report_vi(directives({"33/CT-TTg"})));
   b.add(kPhuTien2023, test::report_vi(directives({"41/KH-UBND", "33/CT-TTg", "Kế hoạch số 5"})));
   Diagnostics diags;
@@ -121,18 +121,25 @@ TEST_CASE("site: an official letter without a type code is recognized when the g
   CHECK(plain[4].number.issuer == "XDCQ&CTTN");
 }
 
-TEST_CASE("site: find_document prefers the locality's own document, then a national one") {
+TEST_CASE("site: a citation finds the locality's own document, then a national one") {
   auto site = sample();
   std::vector<site::CitedDocument> docs = site::cited_documents(*site);
   REQUIRE(docs.size() == 6);
-  CHECK(site::find_document(docs, "33/CT-TTg", "truong-thi") == &docs[1]);
-  CHECK(site::find_document(docs, "33/CT-TTg", "phu-tien") == &docs[1]);
-  CHECK(site::find_document(docs, "41/KH-UBND", "phu-tien") == &docs[2]);
-  CHECK(site::find_document(docs, "41/KH-UBND", "truong-thi") == &docs[3]);
-  CHECK(site::find_document(docs, "6217/SNV-XDCQ&CTTN", "truong-thi") == &docs[4]);
+  site::DocumentIndex index(docs);
+  CHECK(index.find("33/CT-TTg", "truong-thi") == &docs[1]);
+  CHECK(index.find("33/CT-TTg", "phu-tien") == &docs[1]);
+  CHECK(index.find("41/KH-UBND", "phu-tien") == &docs[2]);
+  CHECK(index.find("41/KH-UBND", "truong-thi") == &docs[3]);
+  CHECK(index.find("6217/SNV-XDCQ&CTTN", "truong-thi") == &docs[4]);
   // Another locality's local document is not this locality's.
-  CHECK(site::find_document(docs, "41/KH-UBND", "a-luoi") == nullptr);
-  CHECK(site::find_document(docs, "6217/SNV-XDCQ&CTTN", "phu-tien") == nullptr);
-  CHECK(site::find_document(docs, "99/CT-TTg", "truong-thi") == nullptr);
-  CHECK(site::find_document({}, "33/CT-TTg", "truong-thi") == nullptr);
+  CHECK(index.find("41/KH-UBND", "a-luoi") == nullptr);
+  CHECK(index.find("6217/SNV-XDCQ&CTTN", "phu-tien") == nullptr);
+  CHECK(index.find("99/CT-TTg", "truong-thi") == nullptr);
+  // By slug, the list's order: every document, and nothing else.
+  for (const site::CitedDocument& d : docs) CHECK(index.by_slug(d.slug) == &d);
+  CHECK(index.by_slug("khong-co") == nullptr);
+  CHECK(index.by_slug("") == nullptr);
+  std::vector<site::CitedDocument> none;
+  CHECK(site::DocumentIndex(none).find("33/CT-TTg", "truong-thi") == nullptr);
+  CHECK(site::DocumentIndex(none).by_slug("33-ct-ttg") == nullptr);
 }
