@@ -21,8 +21,8 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 measure() {  # measure NAME COMMAND… → appends "wall cpu rss" to $tmp/NAME
   local name=$1; shift
   # Each run starts with the corpus in the page cache: at 50k the outputs
-  # kept until the end (about 25 GB) push it out, and whichever tool ran
-  # next read 544 MB from the disk.
+  # kept until the end (about 25 GB) can push it out, and a tool would then
+  # pay for reading 544 MB from the disk.
   find "$corpus" -type f -exec cat {} + >/dev/null
   # And on a quiet disk: without this, a run pays for writing back the
   # previous tool's output and for the deletes of the last round.
