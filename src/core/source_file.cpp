@@ -21,23 +21,15 @@ std::uint64_t load8(const char* p) {
   return w;
 }
 
-bool all_ascii(std::uint64_t w) {
-  return (w & kHighBits) == 0;
-}
-
-// How many of the eight bytes, in memory order, are ASCII before the first
-// that is not (0 to 8). Big-endian machines take the byte-at-a-time path.
-std::size_t ascii_run(std::uint64_t w) {
-  if constexpr (std::endian::native != std::endian::little) return all_ascii(w) ? 8 : 0;
-  std::uint64_t high = w & kHighBits;
-  return high == 0 ? 8 : static_cast<std::size_t>(std::countr_zero(high)) / 8;
-}
-
-// The first n bytes of w (n < 8, in memory order), the rest replaced by 'a',
-// which no check below looks for.
-std::uint64_t keep_low_bytes(std::uint64_t w, std::size_t n) {
-  const std::uint64_t low = (std::uint64_t{1} << (8 * n)) - 1;
-  return (w & low) | (kOnes * 'a' & ~low);
+// How many of the eight bytes, in memory order, are printable ASCII (0x20 to
+// 0x7E) before the first that is not: 0 to 8. Carries from a byte of 0xA0 or
+// more only reach the bytes after it, so the first such byte is found right.
+// Big-endian machines take the byte-at-a-time path.
+std::size_t printable_ascii_run(std::uint64_t w) {
+  const std::uint64_t other = (w | ~(w + kOnes * 0x60) | (w + kOnes)) & kHighBits;  // ≥ 0x80, < 0x20, 0x7F
+  if (other == 0) return 8;
+  if constexpr (std::endian::native != std::endian::little) return 0;
+  return static_cast<std::size_t>(std::countr_zero(other)) / 8;
 }
 
 // No byte that can begin what find_control_character looks for: a C0
@@ -139,17 +131,27 @@ Utf8Scan scan_utf8(std::string_view s) {
   std::size_t i = 0;
   while (i < s.size()) {
     if (i + 8 <= s.size()) {
-      // The ASCII bytes ahead, up to eight: Vietnamese text rarely has
-      // eight in a row, so runs between its letters are skipped too.
-      std::uint64_t w = load8(s.data() + i);
-      std::size_t run = ascii_run(w);
-      if (run == 8 ? (!out.plain || no_control_lead(w))
-                   : run > 0 && (!out.plain || no_control_lead(keep_low_bytes(w, run)))) {
+      // The printable ASCII ahead, up to eight bytes: Vietnamese text rarely
+      // has eight in a row, so runs between its letters are skipped too.
+      if (std::size_t run = printable_ascii_run(load8(s.data() + i)); run > 0) {
         i += run;
         continue;
       }
     }
     unsigned char c = static_cast<unsigned char>(s[i]);
+    if (i + 3 <= s.size()) {
+      // Vietnamese letters, the common case, without the general checks:
+      // U+00C0..U+02FF (lead 0xC3..0xCB) and U+1E00..U+1EFF (0xE1 0xB8..0xBB).
+      const unsigned char c1 = static_cast<unsigned char>(s[i + 1]);
+      if (c >= 0xC3 && c <= 0xCB && (c1 & 0xC0) == 0x80) {
+        i += 2;
+        continue;
+      }
+      if (c == 0xE1 && c1 >= 0xB8 && c1 <= 0xBB && (static_cast<unsigned char>(s[i + 2]) & 0xC0) == 0x80) {
+        i += 3;
+        continue;
+      }
+    }
     std::size_t len = 0;
     bool plain = true;
     if (c < 0x80) {

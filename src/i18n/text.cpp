@@ -1,7 +1,7 @@
 #include "i18n/text.hpp"
 
-#include <unicode/coll.h>
 #include <unicode/bytestream.h>
+#include <unicode/coll.h>
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
 #include <unicode/uchar.h>
@@ -10,12 +10,12 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <functional>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
 
 #include "core/assert.hpp"
+#include "i18n/words.hpp"
 
 namespace mb::i18n {
 
@@ -203,76 +203,40 @@ bool is_valid_slug(std::string_view s) {
   return true;
 }
 
-namespace {
+namespace detail {
 
-// The lower-case form of a character that belongs to a word (a letter, digit
-// or mark), or -1 for one that separates words.
-UChar32 lowered_word_character(UChar32 c) {
+int32_t lowered_word_character(int32_t c) {
+  if (c < 0) return -1;
   bool part = u_isalnum(c) || u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK;
   return part ? u_tolower(c) : -1;
 }
 
-// The same, looked up once for the characters below U+2000: ASCII, Latin
-// with all of Vietnamese's letters (U+1EA0..U+1EF9), combining marks, Greek and
-// Cyrillic. Asking ICU three times per character was most of the search
-// index's tokenizing.
-constexpr UChar32 kWordTableSize = 0x2000;
-
-const UChar32* word_table() {
-  static const std::vector<UChar32> table = [] {
-    std::vector<UChar32> t(kWordTableSize);
-    for (UChar32 c = 0; c < kWordTableSize; ++c) t[c] = lowered_word_character(c);
+// Asking ICU three times per character was most of the search index's
+// tokenizing.
+const int32_t* word_table() {
+  static const std::vector<int32_t> table = [] {
+    std::vector<int32_t> t(kWordTableSize);
+    for (int32_t c = 0; c < kWordTableSize; ++c) t[c] = lowered_word_character(c);
     return t;
   }();
   return table.data();
 }
 
-}  // namespace
-
-void for_each_lowered_word(std::string_view utf8, const std::function<void(std::string_view)>& fn) {
-  // One pass over the UTF-8 text, cut at anything that is not a letter,
-  // digit or mark. A word already in lower case (most words: simple case
-  // mapping is the full one for Vietnamese) goes out as a view of the text;
-  // only the others are lower-cased into a buffer.
-  thread_local std::string word;
+void lower_word(std::string_view utf8, int32_t start, int32_t end, std::string& out) {
   const auto* text = reinterpret_cast<const uint8_t*>(utf8.data());
-  const auto length = static_cast<int32_t>(utf8.size());
-  const UChar32* table = word_table();
-  auto lowered = [&](UChar32 c) { return c < 0 ? -1 : c < kWordTableSize ? table[c] : lowered_word_character(c); };
-  for (int32_t i = 0; i < length;) {
-    // The word from `start`; `after` is the end of the character that ends it.
-    const int32_t start = i;
-    int32_t after = length;
-    bool changed = false;
-    while (i < length) {
-      int32_t at = i;
-      UChar32 c;
-      U8_NEXT(text, i, length, c);
-      UChar32 lower = lowered(c);
-      if (lower < 0) {
-        after = i;
-        i = at;
-        break;
-      }
-      changed = changed || lower != c;
-    }
-    if (i > start && !changed) {
-      fn(utf8.substr(static_cast<std::size_t>(start), static_cast<std::size_t>(i - start)));
-    } else if (i > start) {
-      word.clear();
-      for (int32_t k = start; k < i;) {
-        UChar32 c;
-        U8_NEXT(text, k, i, c);
-        char buf[U8_MAX_LENGTH];
-        int32_t n = 0;
-        U8_APPEND_UNSAFE(buf, n, lowered(c));
-        word.append(buf, static_cast<std::size_t>(n));
-      }
-      fn(word);
-    }
-    i = std::max(after, i);
+  const int32_t* table = word_table();
+  out.clear();
+  for (int32_t k = start; k < end;) {
+    UChar32 c;
+    U8_NEXT(text, k, end, c);
+    char buf[U8_MAX_LENGTH];
+    int32_t n = 0;
+    U8_APPEND_UNSAFE(buf, n, c >= 0 && c < kWordTableSize ? table[c] : lowered_word_character(c));
+    out.append(buf, static_cast<std::size_t>(n));
   }
 }
+
+}  // namespace detail
 
 std::string compose_word(std::string_view lowered) {
   bool ascii = std::all_of(lowered.begin(), lowered.end(), [](char ch) { return static_cast<unsigned char>(ch) < 0x80; });

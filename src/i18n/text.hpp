@@ -2,7 +2,6 @@
 // and collation, all through ICU.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,10 +25,8 @@ std::string fold_for_search(std::string_view utf8);
 // diacritics: "Phường Trường Thi, 2023" → {"phường", "trường", "thi", "2023"}.
 std::vector<std::string> words(std::string_view utf8);
 
-// The same words, lower-cased but not yet composed, handed to `fn` one at a
-// time without a string each; `compose_word` gives the word words() returns.
-// For callers that see each distinct word many times (the search index).
-void for_each_lowered_word(std::string_view utf8, const std::function<void(std::string_view)>& fn);
+// A word of for_each_lowered_word (words.hpp: lower-cased, not yet
+// composed) as words() returns it.
 std::string compose_word(std::string_view lowered);
 
 // "PHÓ CHỦ TỊCH" → "Phó chủ tịch": lower case (Vietnamese rules), first letter

@@ -11,6 +11,7 @@
 
 #include "core/assert.hpp"
 #include "i18n/text.hpp"
+#include "i18n/words.hpp"
 
 namespace mb::site {
 
@@ -54,7 +55,7 @@ struct Lexicon {
   std::vector<std::string> long_keys;  // per id: the word as add() got it, when longer than 16 bytes
   std::vector<int> best;               // per id: its best weight in the current document, 0 if absent
   std::vector<std::uint32_t> present;  // the ids of the current document
-  std::vector<Slot> slots;
+  std::vector<Slot> slots = std::vector<Slot>(1024);  // a power of two, at most half full
   std::size_t used = 0;
 
   static std::uint64_t load(const char* p, std::size_t n) {
@@ -84,36 +85,38 @@ struct Lexicon {
   }
 
   void add(std::string_view lowered, int weight) {
-    if (used * 2 >= slots.size()) grow();
     const Key key = pack(lowered);
     const std::size_t mask = slots.size() - 1;
-    std::uint32_t id = 0;
     for (std::size_t i = hash(key) & mask;; i = (i + 1) & mask) {
-      Slot& slot = slots[i];
-      if (slot.id == 0) {
-        id = static_cast<std::uint32_t>(words.size());
-        slot = {key, id + 1};
-        ++used;
-        std::string exact = i18n::compose_word(lowered);
-        std::string folded = i18n::fold_for_search(exact);
-        words.push_back({std::move(exact), std::move(folded)});
-        long_keys.emplace_back(lowered.size() > 16 ? lowered : std::string_view());
-        best.push_back(0);
-        break;
-      }
-      if (slot.key == key && (key.length <= 16 || long_keys[slot.id - 1] == lowered)) {
-        id = slot.id - 1;
-        break;
-      }
+      const Slot& slot = slots[i];
+      if (slot.id == 0) return insert(i, key, lowered, weight);
+      if (slot.key == key && (key.length <= 16 || long_keys[slot.id - 1] == lowered)) return seen(slot.id - 1, weight);
     }
+  }
+
+  void seen(std::uint32_t id, int weight) {
     int& b = best[id];
     if (b == 0) present.push_back(id);
     b = std::max(b, weight);
   }
 
+  // A word new to this worker, in the empty slot i: kept out of add(), which
+  // runs for every word of every page, so that its fast path stays small.
+  [[gnu::noinline]] void insert(std::size_t i, const Key& key, std::string_view lowered, int weight) {
+    const auto id = static_cast<std::uint32_t>(words.size());
+    slots[i] = {key, id + 1};
+    std::string exact = i18n::compose_word(lowered);
+    std::string folded = i18n::fold_for_search(exact);
+    words.push_back({std::move(exact), std::move(folded)});
+    long_keys.emplace_back(lowered.size() > 16 ? lowered : std::string_view());
+    best.push_back(0);
+    if (++used * 2 >= slots.size()) grow();
+    seen(id, weight);
+  }
+
   void grow() {
     std::vector<Slot> old = std::move(slots);
-    slots.assign(old.empty() ? 1024 : old.size() * 2, Slot{});
+    slots.assign(old.size() * 2, Slot{});
     const std::size_t mask = slots.size() - 1;
     for (const Slot& s : old) {
       if (s.id == 0) continue;

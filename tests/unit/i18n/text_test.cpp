@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/source_file.hpp"
+#include "i18n/words.hpp"
 
 using namespace mb::i18n;
 
@@ -164,6 +165,21 @@ TEST_CASE("i18n: for_each_lowered_word cuts and lower-cases words in any script"
   CHECK(lowered("...x") == V{"x"});
   CHECK(lowered("Ab") == V{"ab"});
   CHECK(lowered("") == V{});
+}
+
+// ASCII takes a table of its own: each character, alone and between two
+// letters, must cut and lower as ICU says.
+TEST_CASE("i18n: for_each_lowered_word treats every ASCII character as ICU does") {
+  for (UChar32 c = 0; c < 0x80; ++c) {
+    CAPTURE(c);
+    const bool part = u_isalnum(c) || u_getCombiningClass(c) != 0 || u_charType(c) == U_NON_SPACING_MARK;
+    const std::string lower(1, static_cast<char>(u_tolower(c)));
+    std::vector<std::string> out;
+    for_each_lowered_word("x" + std::string(1, static_cast<char>(c)) + "\xC3\xA0",
+                          [&](std::string_view w) { out.emplace_back(w); });
+    CHECK(out ==
+          (part ? std::vector<std::string>{"x" + lower + "\xC3\xA0"} : std::vector<std::string>{"x", "\xC3\xA0"}));
+  }
 }
 
 TEST_CASE("i18n: compare_vi follows Vietnamese collation: An < Ân < D < Đ") {
