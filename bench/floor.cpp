@@ -28,6 +28,7 @@ namespace fs = std::filesystem;
 
 int main(int argc, char** argv) {
   mb::tune_allocator();
+  mb::commit_thread_memory_at_once();
   if (argc != 3 && argc != 4) {
     std::fprintf(stderr, "usage: minhbach_floor CONTENT_DIR OUT_DIR [MANIFEST]\n");
     return 2;
