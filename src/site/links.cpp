@@ -46,6 +46,8 @@ markdown::LinkResult LinkResolver::resolve(const content::Document& from, Lang l
     suffix = t.substr(cut);
     t.erase(cut);
   }
+  // "../files/B%C3%A1o%20c%C3%A1o.pdf" names the file "Báo cáo.pdf", as "../files/Báo cáo.pdf" does.
+  t = percent_decode(t);
   auto broken = [&](const std::string& where) {
     return markdown::LinkResult{false, {}, "broken link '" + std::string(target) + "': " + where,
                                 "link to a content file (../initiatives/x.md), an attachment (../files/x.pdf) "

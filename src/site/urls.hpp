@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "core/lang.hpp"
 #include "model/site.hpp"
@@ -21,6 +22,7 @@ class Urls {
   std::string home(Lang lang) const;
   std::string localities(Lang lang) const;
   std::string page(const model::Page& page, Lang lang) const;
+  // An attachment's file name as a URL: "Báo cáo #2.pdf" → "B%C3%A1o%20c%C3%A1o%20%232.pdf".
   std::string attachment(const std::string& locality, const std::string& file) const;
   std::string indicators(Lang lang) const;
   std::string indicator(const std::string& id, Lang lang) const;  // citizen_receptions → …/citizen-receptions/
@@ -49,5 +51,14 @@ class Urls {
   std::string m_localities[2];                 // "/dia-phuong/"
   std::string m_reports[2], m_initiatives[2];  // "/bao-cao/", "/mo-hinh/"
 };
+
+// A file path made safe in a URL: every byte but the unreserved characters
+// of RFC 3986 (letters, digits, - . _ ~) and '/' as %XX, so that a file name
+// with a space, '#', '?' or '%' links to that file and no other.
+std::string percent_encode_path(std::string_view path);
+
+// The inverse, for links as editors write them: "%20" → " ". A '%' that does
+// not start two hex digits stays as it is.
+std::string percent_decode(std::string_view text);
 
 }  // namespace mb::site

@@ -75,6 +75,20 @@ TEST_CASE("site: links to attachments go to files/<locality>/") {
   CHECK(missing.hint == kHint);
 }
 
+// Editors name files as they like: the link may spell the name out or
+// percent-encode it, and the page's URL is encoded either way.
+TEST_CASE("site: links to attachments with spaces, marks and '#' in their names") {
+  Fixture f;
+  f.site.attachments.insert("localities/truong-thi/files/Báo cáo #2.pdf");
+  const char* url = "/bao-cao/files/truong-thi/B%C3%A1o%20c%C3%A1o%20%232.pdf";
+  CHECK(f.resolve("../files/B%C3%A1o%20c%C3%A1o%20%232.pdf").url == url);
+  CHECK(f.resolve("../files/Báo%20cáo%20%232.pdf#page=3").url == std::string(url) + "#page=3");
+  auto unencoded_hash = f.resolve("../files/Báo cáo #2.pdf");  // '#' starts the fragment, as in any URL
+  CHECK_FALSE(unencoded_hash.ok);
+  CHECK(unencoded_hash.message ==
+        "broken link '../files/Báo cáo #2.pdf': no page or attachment content/localities/truong-thi/files/Báo cáo ");
+}
+
 TEST_CASE("site: site-absolute links must name a route") {
   Fixture f;
   CHECK(f.resolve("/dia-phuong/truong-thi/").url == "/bao-cao/dia-phuong/truong-thi/");

@@ -45,6 +45,9 @@ TEST_CASE("site: URLs are Vietnamese at the root, English under /en/, with local
   CHECK(urls.page(about, Lang::en) == "/bao-cao/en/gioi-thieu/");
 
   CHECK(urls.attachment("truong-thi", "bao-cao-goc.pdf") == "/bao-cao/files/truong-thi/bao-cao-goc.pdf");
+  CHECK(urls.attachment("truong-thi", "Báo cáo #2 (50%).pdf") ==
+        "/bao-cao/files/truong-thi/B%C3%A1o%20c%C3%A1o%20%232%20%2850%25%29.pdf");
+  CHECK(urls.attachment("truong-thi", "2024/phu-luc_1.v2~.pdf") == "/bao-cao/files/truong-thi/2024/phu-luc_1.v2~.pdf");
   CHECK(urls.asset("css/main.css") == "/bao-cao/css/main.css");
   CHECK(urls.absolute(urls.page(report, Lang::en)) ==
         "https://example.gov.vn/bao-cao/en/localities/truong-thi/reports/2023-chi-thi-33/");
@@ -74,4 +77,13 @@ TEST_CASE("site: a segment the theme does not translate falls back to its key") 
   CHECK(urls.segment("initiatives", Lang::vi) == "initiatives");
   CHECK(urls.segment("reports", Lang::en) == "reports");
   CHECK(urls.segment("documents", Lang::en) == "documents");
+}
+
+TEST_CASE("site: percent_decode undoes percent_encode_path and leaves stray percent signs") {
+  for (std::string name : {"Báo cáo #2 (50%).pdf", "a?b&c=d", "x/y z", "", "%", "100%"})
+    CHECK(site::percent_decode(site::percent_encode_path(name)) == name);
+  CHECK(site::percent_decode("B%C3%a1o%20c%C3%A1o.pdf") == "Báo cáo.pdf");  // either case of hex digit
+  CHECK(site::percent_decode("50% off") == "50% off");
+  CHECK(site::percent_decode("%zz%2") == "%zz%2");
+  CHECK(site::percent_decode("a%2Fb") == "a/b");
 }
