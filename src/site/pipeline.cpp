@@ -1,6 +1,7 @@
 #include "site/pipeline.hpp"
 
 #include <algorithm>
+#include <future>
 
 #include "config/site_config.hpp"
 #include "indicators/series.hpp"
@@ -35,6 +36,9 @@ PipelineResult run_pipeline(WorkerPool& pool, const FileSystem& fs, const Pipeli
   }
   result.base_path = config->base_path;
   stage("config");
+  // `git log` over the whole history takes as long as the history is long:
+  // it runs beside the scan and parse rather than before the render.
+  std::future<History> history = std::async(std::launch::async, read_history, root);
   Sources sources = scan_sources(fs, root, diags, &pool);
   stage("scan");
   model::Inputs inputs = parse_sources(pool, sources, diags);
@@ -51,7 +55,7 @@ PipelineResult run_pipeline(WorkerPool& pool, const FileSystem& fs, const Pipeli
   if (diags.has_errors()) return result;
   normalize_theme(b.theme);
   b.config = std::move(*config);
-  b.history = read_history(root);
+  b.history = history.get();
   result.history = b.history.available;
   stage("history");
   b.renderer = std::make_unique<SiteRenderer>(RenderInput{b.site, b.config, b.theme, b.indicators, b.history, b.root}, diags);
