@@ -203,6 +203,18 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
   const std::uint64_t site_print = cache ? site_fingerprint(in, routes) : 0;
   std::vector<std::uint64_t> prints(routes.size(), 0);
   std::atomic<std::size_t> reused{0};
+  // With a sink, the files made beside the pages go out from the thread that
+  // made them as soon as they are made, and only their paths stay (to find
+  // two sources of one file): their memory then serves the pages still to
+  // render, and their writing is not left for the end.
+  auto deliver = [&](std::vector<OutputFile> made) {
+    if (sink)
+      for (OutputFile& f : made) {
+        sink(f);
+        std::string().swap(f.data);
+      }
+    return made;
+  };
   // Feeds, sitemap and open data read only the model: made on a thread of
   // their own from the start, so they fill the cores' idle moments rather
   // than wait for the pages.
@@ -211,7 +223,7 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
     indicators::OpenDataOptions open{[&](const model::Page& p) { return urls.absolute(urls.page(p, Lang::vi)); },
                                      in.config.title.vi, in.config.base_url};
     for (OutputFile& f : indicators::open_data(in.indicators, open)) out.push_back(std::move(f));
-    return out;
+    return deliver(std::move(out));
   });
   auto render_page = [&](std::size_t i) { pages[i].data = m->render(routes[i], local[i], &texts[i]); };
   // Each searchable page's words are cut by the worker that rendered it,
@@ -233,9 +245,20 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
   // all at the end. Within a language, the largest pages go first.
   std::atomic<std::size_t> unindexed[2] = {entries[0].size(), entries[1].size()};
   std::future<std::vector<OutputFile>> finished[2];
-  auto finish = [&](std::size_t l) {
-    return std::async(std::launch::async, [&, l] { return indexers[l].finish(entries[l]); });
+  auto finish_index = [&](std::size_t l) {
+    std::vector<OutputFile> index = indexers[l].finish(entries[l]);
+    for (OutputFile& f : index) {
+      if (stats) {
+        stats->search_index_bytes[l] += f.data.size();
+        stats->search_index_files[l] += 1;
+        if (f.path.starts_with("terms/"))
+          stats->search_largest_shard[l] = std::max(stats->search_largest_shard[l], f.data.size());
+      }
+      f.path = urls.output_path(urls.search(kLangs[l]) + f.path);
+    }
+    return deliver(std::move(index));
   };
+  auto finish = [&](std::size_t l) { return std::async(std::launch::async, finish_index, l); };
   auto index_page = [&](std::size_t i, unsigned worker) {
     if (doc[i] == kNotSearched) return;
     const std::size_t l = lang_index(routes[i].lang);
@@ -296,20 +319,15 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
     files = std::move(pages);
   else
     for (const OutputFile& p : pages) made.push_back({p.path, p.path});
-  for (Lang lang : kLangs) {
-    const std::size_t l = lang_index(lang);
-    std::vector<OutputFile> index = finished[l].valid() ? finished[l].get() : indexers[l].finish(entries[l]);
-    for (OutputFile& f : index) {
-      if (stats) {
-        stats->search_index_bytes[l] += f.data.size();
-        stats->search_index_files[l] += 1;
-        if (f.path.starts_with("terms/"))
-          stats->search_largest_shard[l] = std::max(stats->search_largest_shard[l], f.data.size());
-      }
-      files.push_back({urls.output_path(urls.search(lang) + f.path), std::move(f.data), {}});
-    }
+  std::vector<OutputFile> beside = model_files.get();  // delivered already when there is a sink
+  for (std::size_t l = 0; l < 2; ++l)
+    for (OutputFile& f : finished[l].valid() ? finished[l].get() : finish_index(l)) beside.push_back(std::move(f));
+  for (OutputFile& f : beside) {
+    if (sink)
+      made.push_back({f.path, f.path});
+    else
+      files.push_back(std::move(f));
   }
-  for (OutputFile& f : model_files.get()) files.push_back(std::move(f));
   if (!in.theme.css.empty()) files.push_back({"css/main.css", in.theme.css, {}});
   for (const theme::StaticFile& s : in.theme.static_files)
     files.push_back({s.output, {}, join_path(in.root, s.source)});
