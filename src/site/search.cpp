@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "core/assert.hpp"
+#include "core/json.hpp"
 #include "i18n/text.hpp"
 #include "i18n/words.hpp"
 
@@ -156,46 +157,6 @@ struct Terms {
     return it->second;
   }
 };
-
-// A JSON string as nlohmann::json::dump() writes it (UTF-8 kept as it is).
-void append_json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\b':
-        out += "\\b";
-        break;
-      case '\f':
-        out += "\\f";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          static const char hex[] = "0123456789abcdef";
-          out += "\\u00";
-          out += hex[(c >> 4) & 0xf];
-          out += hex[c & 0xf];
-        } else {
-          out += c;
-        }
-    }
-  }
-  out += '"';
-}
 
 void append_number(std::string& out, std::size_t n) {
   char buf[24];
