@@ -116,7 +116,7 @@ void add_body(const ViewContext& ctx, const Route& route, const content::Documen
   Diagnostics discard;
   markdown::Output out = markdown::render(*doc.source, doc.body_offset, options,
                                           doc.lang == route.lang ? diags : discard);
-  d.set("body", optional(out.html));
+  d.set("body", optional(std::move(out.html)));
   if (text) *text = std::move(out.text);
   struct Entry {
     Data item;

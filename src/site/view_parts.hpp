@@ -12,6 +12,9 @@ inline Data list() { return Data::list(); }
 // without a summary would show the page's. Optional values are therefore
 // always set: to the text, or to false.
 inline Data optional(const std::string& text) { return text.empty() ? Data(false) : Data(text); }
+inline Data optional(std::string&& text) {
+  return text.empty() ? Data(false) : Data(std::move(text));
+}
 
 // Sets `key` to the list and `has_key` to whether it has items, so templates
 // can wrap a list in a heading only when it is not empty.
