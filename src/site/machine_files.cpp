@@ -51,6 +51,7 @@ std::string atom(const ViewContext& ctx, Lang lang) {
   const std::string self = ctx.urls.absolute(ctx.urls.home(lang) + "atom.xml");
   std::string out = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"" +
                     std::string(lang_code(lang)) + "\">\n";
+  out.reserve(1024 + entries.size() * 320);  // about 240 bytes an entry, with its summary
   out += "<title>" + escape_xml(ctx.config.title[lang]) + "</title>\n";
   out += "<id>" + escape_xml(self) + "</id>\n<link rel=\"self\" href=\"" + escape_xml(self) + "\"/>\n<link href=\"" +
          escape_xml(home) + "\"/>\n";
@@ -75,6 +76,7 @@ std::string sitemap(const ViewContext& ctx, const std::vector<Route>& routes) {
   std::string out =
       "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" "
       "xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n";
+  out.reserve(out.size() + routes.size() * 320);  // about 300 bytes a page with its alternates
   for (const Route& r : routes) {
     if (r.kind == RouteKind::not_found || r.kind == RouteKind::translations) continue;
     out += "<url>\n<loc>" + escape_xml(ctx.urls.absolute(r.path)) + "</loc>\n";

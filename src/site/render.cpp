@@ -136,11 +136,15 @@ struct SiteRenderer::State {
     return out;
   }
 
-  // Renders routes[i] through its template.
-  std::string render(const Route& route, Diagnostics& diags, std::string* text) const {
+  // Renders a route through its template, into `html` (emptied first).
+  void render(const Route& route, Diagnostics& diags, std::string* text, std::string& html) const {
     Data page = page_data(ctx, route, diags, text);
-    std::string html;
+    html.clear();
     compiled.at(template_name(route.kind)).render({&shared[lang_index(route.lang)], &page}, html);
+  }
+  std::string render(const Route& route, Diagnostics& diags, std::string* text) const {
+    std::string html;
+    render(route, diags, text, html);
     return html;
   }
 
@@ -225,7 +229,18 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
     for (OutputFile& f : indicators::open_data(in.indicators, open)) out.push_back(std::move(f));
     return deliver(std::move(out));
   });
-  auto render_page = [&](std::size_t i) { pages[i].data = m->render(routes[i], local[i], &texts[i]); };
+  // Without serve's cache, a page goes to the sink from its worker's buffer,
+  // which keeps its capacity from one page to the next: no page grows a
+  // string of its own from nothing, copying itself at every doubling.
+  std::vector<std::string> buffers(sink && !cache ? pool.size() : 0);
+  auto render_page = [&](std::size_t i, unsigned worker) {
+    if (buffers.empty()) {
+      pages[i].data = m->render(routes[i], local[i], &texts[i]);
+      return;
+    }
+    m->render(routes[i], local[i], &texts[i], buffers[worker]);
+    pages[i].data = std::move(buffers[worker]);
+  };
   // Each searchable page's words are cut by the worker that rendered it,
   // while its text is fresh, into its language's index; entries keep the
   // rest of what the index shows. doc[i]: routes[i]'s place in its index.
@@ -292,12 +307,15 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
         hit_cache = true;
       }
     }
-    if (!hit_cache) render_page(i);
+    if (!hit_cache) render_page(i, worker);
     index_page(i, worker);
     if (!cache) std::string().swap(texts[i]);  // in the index now; only serve's cache keeps texts
     if (sink) {
       sink(pages[i]);
-      if (!cache) std::string().swap(pages[i].data);
+      if (!cache) {
+        buffers[worker] = std::move(pages[i].data);
+        pages[i].data.clear();
+      }
     }
     if (progress) progress(++done, routes.size());
   });
