@@ -1,11 +1,16 @@
 #include "i18n/format.hpp"
 
 #include <doctest/doctest.h>
+#include <unicode/gregocal.h>
 #include <unicode/measunit.h>
 #include <unicode/numberformatter.h>
+#include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
 
 #include <cmath>
 #include <cstdio>
+#include <map>
+#include <memory>
 #include <vector>
 
 using namespace mb;
@@ -55,6 +60,46 @@ TEST_CASE("i18n: dates pad the numeric form but not the long form") {
   CHECK(format_date(d, Lang::en, DateStyle::long_form) == "3 June 2023");
   CHECK(format_date(Date{2024, 2, 29}, Lang::en, DateStyle::long_form) == "29 February 2024");
   CHECK(format_date(Date{2020, 1, 1}, Lang::en, DateStyle::numeric) == "01/01/2020");
+}
+
+// Dates skip ICU for years 1000-9999 (format.cpp): every day of two
+// centuries, and months alone, must come out as ICU's patterns write them.
+TEST_CASE("i18n: dates are written as ICU's SimpleDateFormat writes them") {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::TimeZone> utc(icu::TimeZone::createTimeZone("UTC"));
+  icu::GregorianCalendar calendar(*utc, status);
+  std::map<std::pair<Lang, std::string>, std::unique_ptr<icu::SimpleDateFormat>> formats;
+  auto icu_text = [&](const Date& d, Lang lang, const char* pattern) {
+    auto& format = formats[{lang, pattern}];
+    if (!format) {
+      format = std::make_unique<icu::SimpleDateFormat>(icu::UnicodeString::fromUTF8(pattern),
+                                                       icu::Locale(lang == Lang::vi ? "vi" : "en"), status);
+      format->setTimeZone(*utc);
+    }
+    calendar.clear();
+    calendar.set(d.year, d.month - 1, d.day == 0 ? 1 : d.day, 12, 0, 0);
+    icu::UnicodeString u;
+    format->format(calendar.getTime(status), u);
+    REQUIRE(U_SUCCESS(status));
+    std::string out;
+    return u.toUTF8String(out);
+  };
+  std::vector<Date> dates;
+  for (int year = 1950; year <= 2150; ++year)
+    for (int month = 1; month <= 12; ++month) {
+      dates.push_back({year, month, 0});
+      for (int day = 1; day <= days_in_month(year, month); ++day) dates.push_back({year, month, day});
+    }
+  for (Date d : {Date{1000, 1, 1}, Date{9999, 12, 31}, Date{999, 12, 31}, Date{10000, 1, 1}, Date{1066, 10, 14}})
+    dates.push_back(d);
+  for (const Date& d : dates) {
+    const bool day = d.day != 0;
+    REQUIRE(format_date(d, Lang::vi, DateStyle::numeric) == icu_text(d, Lang::vi, day ? "dd/MM/y" : "MM/y"));
+    REQUIRE(format_date(d, Lang::en, DateStyle::numeric) == icu_text(d, Lang::en, day ? "dd/MM/y" : "MM/y"));
+    REQUIRE(format_date(d, Lang::vi, DateStyle::long_form) ==
+            icu_text(d, Lang::vi, day ? "'ngày' d 'tháng' M 'năm' y" : "'tháng' M 'năm' y"));
+    REQUIRE(format_date(d, Lang::en, DateStyle::long_form) == icu_text(d, Lang::en, day ? "d MMMM y" : "MMMM y"));
+  }
 }
 
 TEST_CASE("i18n: format_period names a whole year") {
