@@ -59,6 +59,7 @@ PipelineResult run_pipeline(WorkerPool& pool, const FileSystem& fs, const Pipeli
   result.history = b.history.available;
   stage("history");
   b.renderer = std::make_unique<SiteRenderer>(RenderInput{b.site, b.config, b.theme, b.indicators, b.history, b.root}, diags);
+  stage("plan");
   if (b.renderer->ok())
     result.files = b.renderer->render(pool, diags, &result.stats, options.on_progress, options.cache, options.on_page);
   stage("render");
