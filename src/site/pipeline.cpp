@@ -39,6 +39,11 @@ PipelineResult run_pipeline(WorkerPool& pool, const FileSystem& fs, const Pipeli
   // `git log` over the whole history takes as long as the history is long:
   // it runs beside the scan and parse rather than before the render.
   std::future<History> history = std::async(std::launch::async, read_history, root);
+  // So does the theme (its Sass and templates), which needs only the
+  // configuration; its diagnostics follow the content's, as they always did.
+  Diagnostics theme_diags;
+  std::future<theme::Theme> theme =
+      std::async(std::launch::async, [&] { return theme::load(fs, root, *config, theme_diags); });
   Sources sources = scan_sources(fs, root, diags, &pool);
   stage("scan");
   model::Inputs inputs = parse_sources(pool, sources, diags);
@@ -50,7 +55,8 @@ PipelineResult run_pipeline(WorkerPool& pool, const FileSystem& fs, const Pipeli
   stage("model");
   b.indicators = indicators::build(b.site, diags);
   stage("derive");
-  b.theme = theme::load(fs, root, *config, diags);
+  b.theme = theme.get();
+  diags.append(theme_diags);
   stage("theme");
   if (diags.has_errors()) return result;
   normalize_theme(b.theme);
