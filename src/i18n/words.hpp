@@ -25,12 +25,16 @@ const int32_t* word_table();
 // The same for any code point, through ICU; -1 for a bad byte too.
 int32_t lowered_word_character(int32_t c);
 
-// ASCII's part in words, in three states (the table above says the same).
-enum AsciiWord : uint8_t { kSeparator, kLower, kUpper };
-inline constexpr std::array<uint8_t, 128> kAsciiWord = [] {
-  std::array<uint8_t, 128> t{};
-  for (int c = 0; c < 128; ++c)
-    t[c] = c >= 'A' && c <= 'Z' ? kUpper : (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? kLower : kSeparator;
+// Each byte's part in words: ASCII's in three states (the table above says
+// the same), and kMultibyte for the bytes of longer characters.
+enum ByteWord : uint8_t { kSeparator, kLower, kUpper, kMultibyte };
+inline constexpr std::array<uint8_t, 256> kByteWord = [] {
+  std::array<uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c)
+    t[c] = c >= 0x80                                          ? kMultibyte
+           : c >= 'A' && c <= 'Z'                             ? kUpper
+           : (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ? kLower
+                                                              : kSeparator;
   return t;
 }();
 
@@ -56,15 +60,17 @@ void for_each_lowered_word(std::string_view utf8, Fn&& fn) {
     int32_t after = length;
     bool changed = false;
     while (i < length) {
+      // Lower-case ASCII letters and digits, most of a text's bytes, in a
+      // loop of their own: one look-up each.
+      while (i < length && detail::kByteWord[text[i]] == detail::kLower) ++i;
+      if (i == length) break;
       const uint8_t b = text[i];
-      if (b < 0x80) {
-        // ASCII, most of a Vietnamese text's bytes: one look-up.
-        const uint8_t kind = detail::kAsciiWord[b];
+      if (const uint8_t kind = detail::kByteWord[b]; kind != detail::kMultibyte) {
         if (kind == detail::kSeparator) {
           after = i + 1;
           break;
         }
-        changed = changed || kind == detail::kUpper;
+        changed = true;  // an upper-case ASCII letter
         ++i;
         continue;
       }
