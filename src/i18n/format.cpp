@@ -7,10 +7,13 @@
 #include <unicode/smpdtfmt.h>
 #include <unicode/timezone.h>
 
+#include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <string_view>
 
 #include "core/assert.hpp"
 
@@ -48,6 +51,37 @@ std::string format_whole(double value, Lang lang) {
   for (std::size_t i = 0; i < digits.size(); ++i) {
     if (i > 0 && (digits.size() - i) % 3 == 0) out += separator;
     out += digits[i];
+  }
+  return out;
+}
+
+// Numbers with a fraction whose shortest decimal form has at most six
+// decimals and no exponent (71.5, 14.29, 0.84): ICU writes those same
+// shortest digits, its rounding to six decimals leaving them alone, so they
+// are grouped and pointed here, without ICU's 3,000 instructions a number.
+// "" for any other number. A test checks that both agree.
+std::string format_decimal(double value, Lang lang) {
+  if (!(std::fabs(value) < 1e15)) return {};
+  char buf[32];
+  auto [end, error] = std::to_chars(buf, buf + sizeof buf, value);
+  if (error != std::errc()) return {};
+  std::string_view digits(buf, static_cast<std::size_t>(end - buf));
+  if (digits.find('e') != std::string_view::npos) return {};
+  std::string out;
+  if (digits.front() == '-') {
+    out += '-';
+    digits.remove_prefix(1);
+  }
+  const std::size_t point = std::min(digits.find('.'), digits.size());
+  if (digits.size() - point > 7) return {};  // more than six decimals: ICU rounds them
+  const bool vi = lang == Lang::vi;
+  for (std::size_t i = 0; i < point; ++i) {
+    if (i > 0 && (point - i) % 3 == 0) out += vi ? '.' : ',';
+    out += digits[i];
+  }
+  if (point < digits.size()) {
+    out += vi ? ',' : '.';
+    out.append(digits.substr(point + 1));
   }
   return out;
 }
@@ -120,13 +154,15 @@ bool is_year_end(const Date& d) { return d.month == 12 && d.day == 31; }
 }  // namespace
 
 std::string format_number(double value, Lang lang) {
-  std::string whole = format_whole(value, lang);
-  return !whole.empty() ? whole : format_with(number_formatter(lang, false), value);
+  if (std::string whole = format_whole(value, lang); !whole.empty()) return whole;
+  if (std::string decimal = format_decimal(value, lang); !decimal.empty()) return decimal;
+  return format_with(number_formatter(lang, false), value);
 }
 
 std::string format_percent(double value, Lang lang) {
-  std::string whole = format_whole(value, lang);
-  return !whole.empty() ? whole + "%" : format_with(number_formatter(lang, true), value);
+  if (std::string whole = format_whole(value, lang); !whole.empty()) return whole + "%";
+  if (std::string decimal = format_decimal(value, lang); !decimal.empty()) return decimal + "%";
+  return format_with(number_formatter(lang, true), value);
 }
 
 std::string plain_number(double value) {

@@ -9,8 +9,10 @@
 
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <map>
 #include <memory>
+#include <random>
 #include <vector>
 
 using namespace mb;
@@ -177,6 +179,42 @@ TEST_CASE("i18n: whole numbers are written as ICU writes them, in both languages
       ++checked;
     }
   CHECK(checked > 4000);
+}
+
+// Numbers with up to six decimals skip ICU too (format.cpp): the same
+// digits, separators and signs as ICU's formatter with format.cpp's settings.
+TEST_CASE("i18n: numbers with decimals are written as ICU writes them, in both languages") {
+  auto icu_text = [](double v, Lang lang, bool percent) {
+    auto f = icu::number::NumberFormatter::withLocale(icu::Locale(lang == Lang::vi ? "vi" : "en"))
+                 .precision(icu::number::Precision::maxFraction(6))
+                 .roundingMode(UNUM_ROUND_HALFEVEN);
+    if (percent) f = f.unit(icu::MeasureUnit::getPercent());
+    UErrorCode status = U_ZERO_ERROR;
+    std::string out;
+    f.formatDouble(v, status).toString(status).toUTF8String(out);
+    REQUIRE(U_SUCCESS(status));
+    return out;
+  };
+  std::vector<double> values = {0.84,  71.5,   14.29,     0.5,       -0.5,         -71.25,     1234.5,
+                                99.99, 1e-7,   0.000001,  0.0000015, 0.1234567,    1e14 + 0.5, 123456789.125,
+                                2.675, 1.0005, 0.1 + 0.2, 1.0 / 3,   -1234567.891, 5e-324,     0.30000000000000004};
+  std::mt19937_64 rng(11);
+  for (int i = 0; i < 3000; ++i) {
+    // A figure as editors write them: a whole part and one to seven decimals.
+    const int decimals = std::uniform_int_distribution<int>(1, 7)(rng);
+    const long long whole = std::uniform_int_distribution<long long>(0, i % 3 == 0 ? 99 : 99999999)(rng);
+    const long long fraction =
+        std::uniform_int_distribution<long long>(0, static_cast<long long>(std::pow(10, decimals)) - 1)(rng);
+    const std::string text = std::to_string(whole) + "." + std::to_string(fraction);
+    values.push_back((i % 5 == 0 ? -1 : 1) * std::strtod(text.c_str(), nullptr));
+  }
+  for (int i = 0; i < 2000; ++i) values.push_back(std::uniform_real_distribution<double>(-1e6, 1e6)(rng));
+  for (double v : values)
+    for (Lang lang : {Lang::vi, Lang::en}) {
+      CAPTURE(v);
+      REQUIRE(format_number(v, lang) == icu_text(v, lang, false));
+      REQUIRE(format_percent(v, lang) == icu_text(v, lang, true));
+    }
 }
 
 TEST_CASE("i18n: plain_number writes up to ten significant digits, as %.10g") {
