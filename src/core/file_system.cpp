@@ -56,8 +56,18 @@ std::vector<std::string> RealFileSystem::list_files(const std::string& dir,
   fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end;
   for (; !ec && it != end; it.increment(ec)) {
     const fs::directory_entry& entry = *it;
-    // lexically: fs::relative would follow a symlink and name its target instead.
-    std::string rel = entry.path().lexically_relative(dir).generic_string();
+    // The iterator's paths are `dir` joined with the names below it: the
+    // rest after `dir` and its slash is the relative path (path's
+    // lexically_relative, which took most of the listing's time, only for
+    // the unexpected). Lexically: fs::relative would follow a symlink and
+    // name its target instead.
+    const std::string& full = entry.path().native();
+    std::string rel;
+    if (full.size() > dir.size() && full.compare(0, dir.size(), dir) == 0 &&
+        (dir.ends_with('/') || full[dir.size()] == '/'))
+      rel = full.substr(dir.size() + (dir.ends_with('/') ? 0 : 1));
+    else
+      rel = entry.path().lexically_relative(dir).generic_string();
     if (entry.is_symlink(ec)) {
       if (links) links->push_back(rel);
       if (entry.is_directory(ec)) it.disable_recursion_pending();

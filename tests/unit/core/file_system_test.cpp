@@ -115,6 +115,26 @@ TEST_CASE("core: RealFileSystem lists files recursively, sorted, with symlinks a
         std::vector<std::string>{"a/b/c.md", "a/z.md", "b.md", "outside/secret.txt"});
 }
 
+// Paths are relative to the folder however it is written: with a trailing
+// slash, as ".", or through "..".
+TEST_CASE("core: RealFileSystem lists paths relative to the folder as given") {
+  TempDir dir;
+  dir.write("a/z.md", "z");
+  dir.write("a/b/c.md", "c");
+  RealFileSystem rfs;
+  const std::vector<std::string> expected{"b/c.md", "z.md"};
+  CHECK(rfs.list_files((dir.path / "a").string() + "/", nullptr) == expected);
+  CHECK(rfs.list_files((dir.path / "a/b/..").string(), nullptr) == expected);
+  struct Cwd {  // back where it was however the checks end
+    fs::path before = fs::current_path();
+    ~Cwd() { fs::current_path(before); }
+  } cwd;
+  fs::current_path(dir.path / "a");
+  CHECK(rfs.list_files(".", nullptr) == expected);
+  CHECK(rfs.list_files("./", nullptr) == expected);
+  CHECK(rfs.list_files("b", nullptr) == std::vector<std::string>{"c.md"});
+}
+
 TEST_CASE("core: RealFileSystem tells folders from files") {
   TempDir dir;
   dir.write("a/f.txt", "");
