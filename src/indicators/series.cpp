@@ -1,6 +1,7 @@
 #include "indicators/series.hpp"
 
 #include <algorithm>
+#include <cstdint>
 #include <map>
 #include <tuple>
 
@@ -82,10 +83,25 @@ Indicators build(const model::Site& site, Diagnostics& diags) {
     }
   }
   for (Series& s : out.series) {
-    std::stable_sort(s.observations.begin(), s.observations.end(), [](const Observation& a, const Observation& b) {
-      return std::tie(a.locality->page->locality, a.to(), a.report->slug) <
-             std::tie(b.locality->page->locality, b.to(), b.report->slug);
+    // By locality slug, period end and report slug, stably. The order of
+    // indices is found first and the observations (a hundred bytes each)
+    // moved once: at 50k pages a stable sort of the observations themselves
+    // was most of this stage, which runs alone. Observations of one locality
+    // are already together, so most comparisons stop at the same locality.
+    std::vector<std::uint32_t> order(s.observations.size());
+    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t i, std::uint32_t j) {
+      const Observation& a = s.observations[i];
+      const Observation& b = s.observations[j];
+      if (a.locality != b.locality) {
+        if (int c = a.locality->page->locality.compare(b.locality->page->locality)) return c < 0;
+      }
+      return std::tie(a.to(), a.report->slug) < std::tie(b.to(), b.report->slug);
     });
+    std::vector<Observation> sorted;
+    sorted.reserve(order.size());
+    for (std::uint32_t i : order) sorted.push_back(std::move(s.observations[i]));
+    s.observations = std::move(sorted);
     check_series(s, diags);
   }
   return out;
