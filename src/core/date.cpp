@@ -48,6 +48,25 @@ std::optional<Date> parse_partial_date(std::string_view t) {
 }
 
 std::string to_iso(const Date& d) {
+  // Every report page and open-data row writes dates: years 0-9999 with a
+  // month and day in range are written directly, the rest through snprintf
+  // (a test compares both).
+  if (d.year >= 0 && d.year <= 9999 && d.month >= 0 && d.month <= 99 && d.day >= 0 && d.day <= 99) {
+    auto digits = [](std::string& out, int n, int width) {
+      for (int div = width == 4 ? 1000 : 10; div > 0; div /= 10) out += static_cast<char>('0' + n / div % 10);
+    };
+    std::string out;
+    digits(out, d.year, 4);
+    if (d.month != 0) {
+      out += '-';
+      digits(out, d.month, 2);
+      if (d.day != 0) {
+        out += '-';
+        digits(out, d.day, 2);
+      }
+    }
+    return out;
+  }
   char buf[16];
   if (d.month == 0)
     std::snprintf(buf, sizeof buf, "%04d", d.year);

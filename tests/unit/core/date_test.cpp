@@ -1,6 +1,9 @@
+#include "core/date.hpp"
+
 #include <doctest/doctest.h>
 
-#include "core/date.hpp"
+#include <cstdio>
+#include <string>
 
 using namespace mb;
 
@@ -68,6 +71,27 @@ TEST_CASE("core: parse_partial_date refuses malformed text, impossible months an
     CAPTURE(bad);
     CHECK_FALSE(parse_partial_date(bad));
   }
+}
+
+// to_iso writes most dates without snprintf: the same text as printf's
+// "%04d-%02d-%02d" (or its shorter forms) for any date, in range or not.
+TEST_CASE("core: to_iso writes what snprintf wrote") {
+  auto printf_iso = [](const Date& d) {
+    char buf[48];
+    if (d.month == 0)
+      std::snprintf(buf, sizeof buf, "%04d", d.year);
+    else if (d.day == 0)
+      std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
+    else
+      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
+    return std::string(buf);
+  };
+  for (int year : {-12, -1, 0, 7, 99, 999, 1000, 2024, 9999, 10000, 123456})
+    for (int month : {-1, 0, 1, 9, 10, 12, 13, 99, 100})
+      for (int day : {-3, 0, 1, 9, 10, 31, 32, 99, 100}) {
+        const Date d{year, month, day};
+        CHECK_MESSAGE(to_iso(d) == printf_iso(d), year << "-" << month << "-" << day);
+      }
 }
 
 TEST_CASE("core: to_iso writes a partial date as far as it goes") {
