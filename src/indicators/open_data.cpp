@@ -1,5 +1,6 @@
 #include "indicators/open_data.hpp"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 #include <regex>
 
@@ -106,9 +107,14 @@ std::string csv_field(const std::string& s) {
     static const std::regex negative(R"(-[0-9]+(\.[0-9]+)?([eE][-+]?[0-9]+)?)");
     if (!std::regex_match(v, negative)) v = "'" + v;
   }
-  if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
+  // One pass with the four characters inlined: find_first_of looked each
+  // byte up in the set through a call, and open data has 36,000 fields at 10k.
+  if (std::none_of(v.begin(), v.end(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; })) return v;
   std::string quoted = "\"";
-  for (char c : v) quoted += c == '"' ? "\"\"" : std::string(1, c);
+  for (char c : v) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
   return quoted + "\"";
 }
 
