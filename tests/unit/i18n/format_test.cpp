@@ -153,17 +153,26 @@ TEST_CASE("i18n: a partial date is written as far as it goes") {
   CHECK(format_date(Date{2024, 0, 0}, Lang::en, DateStyle::numeric) == "2024");
 }
 
+// A number as ICU's formatter writes it with format.cpp's settings (at most
+// six decimals, half-even), the reference of the tests below.
+namespace {
+
+std::string icu_text(double v, Lang lang, bool percent) {
+  auto f = icu::number::NumberFormatter::withLocale(icu::Locale(lang == Lang::vi ? "vi" : "en"))
+               .precision(icu::number::Precision::maxFraction(6))
+               .roundingMode(UNUM_ROUND_HALFEVEN);
+  if (percent) f = f.unit(icu::MeasureUnit::getPercent());
+  UErrorCode status = U_ZERO_ERROR;
+  std::string out;
+  f.formatDouble(v, status).toString(status).toUTF8String(out);
+  REQUIRE(U_SUCCESS(status));
+  return out;
+}
+
+}  // namespace
+
 // Whole numbers skip ICU (format.cpp): they must come out as ICU writes them.
 TEST_CASE("i18n: whole numbers are written as ICU writes them, in both languages") {
-  auto icu_text = [](double v, Lang lang, bool percent) {
-    auto f = icu::number::NumberFormatter::withLocale(icu::Locale(lang == Lang::vi ? "vi" : "en"));
-    if (percent) f = f.unit(icu::MeasureUnit::getPercent());
-    UErrorCode status = U_ZERO_ERROR;
-    std::string out;
-    f.formatDouble(v, status).toString(status).toUTF8String(out);
-    REQUIRE(U_SUCCESS(status));
-    return out;
-  };
   std::vector<double> values;
   for (int i = -1100; i <= 1100; ++i) values.push_back(i);
   for (double p = 1; p < 1e15; p *= 10)
@@ -184,17 +193,6 @@ TEST_CASE("i18n: whole numbers are written as ICU writes them, in both languages
 // Numbers with up to six decimals skip ICU too (format.cpp): the same
 // digits, separators and signs as ICU's formatter with format.cpp's settings.
 TEST_CASE("i18n: numbers with decimals are written as ICU writes them, in both languages") {
-  auto icu_text = [](double v, Lang lang, bool percent) {
-    auto f = icu::number::NumberFormatter::withLocale(icu::Locale(lang == Lang::vi ? "vi" : "en"))
-                 .precision(icu::number::Precision::maxFraction(6))
-                 .roundingMode(UNUM_ROUND_HALFEVEN);
-    if (percent) f = f.unit(icu::MeasureUnit::getPercent());
-    UErrorCode status = U_ZERO_ERROR;
-    std::string out;
-    f.formatDouble(v, status).toString(status).toUTF8String(out);
-    REQUIRE(U_SUCCESS(status));
-    return out;
-  };
   std::vector<double> values = {0.84,  71.5,   14.29,     0.5,       -0.5,         -71.25,     1234.5,
                                 99.99, 1e-7,   0.000001,  0.0000015, 0.1234567,    1e14 + 0.5, 123456789.125,
                                 2.675, 1.0005, 0.1 + 0.2, 1.0 / 3,   -1234567.891, 5e-324,     0.30000000000000004};
