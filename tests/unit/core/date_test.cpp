@@ -2,7 +2,8 @@
 
 #include <doctest/doctest.h>
 
-#include <cstdio>
+#include <iomanip>
+#include <sstream>
 #include <string>
 
 using namespace mb;
@@ -74,17 +75,15 @@ TEST_CASE("core: parse_partial_date refuses malformed text, impossible months an
 }
 
 // to_iso writes most dates without snprintf: the same text as printf's
-// "%04d-%02d-%02d" (or its shorter forms) for any date, in range or not.
+// "%04d-%02d-%02d" (or its shorter forms) for any date, in range or not,
+// here zero-padded by a stream after the sign, as printf pads.
 TEST_CASE("core: to_iso writes what snprintf wrote") {
   auto printf_iso = [](const Date& d) {
-    char buf[48];
-    if (d.month == 0)
-      std::snprintf(buf, sizeof buf, "%04d", d.year);
-    else if (d.day == 0)
-      std::snprintf(buf, sizeof buf, "%04d-%02d", d.year, d.month);
-    else
-      std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", d.year, d.month, d.day);
-    return std::string(buf);
+    std::ostringstream out;
+    out << std::setfill('0') << std::internal << std::setw(4) << d.year;
+    if (d.month != 0) out << '-' << std::setw(2) << d.month;
+    if (d.month != 0 && d.day != 0) out << '-' << std::setw(2) << d.day;
+    return out.str();
   };
   for (int year : {-12, -1, 0, 7, 99, 999, 1000, 2024, 9999, 10000, 123456})
     for (int month : {-1, 0, 1, 9, 10, 12, 13, 99, 100})
