@@ -136,6 +136,7 @@ Publisher::Publisher(std::string out_dir) : m_out_dir(std::move(out_dir)) {
   remove_leftovers(m_out_dir);
   m_staging = sibling(m_out_dir, kStaging);
   std::error_code ec;
+  m_has_previous = fs::is_directory(m_out_dir, ec);
   fs::create_directories(m_staging, ec);
   if (ec) fail(m_staging + ": " + ec.message());
 }
@@ -187,11 +188,13 @@ bool Publisher::add(const OutputFile& f) {
     return false;
   }
   const std::string& bytes = f.copy_from.empty() ? f.data : data;
-  std::string previous = m_out_dir + "/" + f.path;
-  ino_t compared = 0;
-  if (unchanged(previous, bytes, compared) && link_unchanged(previous, target, compared)) {
-    ++m_unchanged;
-    return true;
+  if (m_has_previous) {
+    std::string previous = m_out_dir + "/" + f.path;
+    ino_t compared = 0;
+    if (unchanged(previous, bytes, compared) && link_unchanged(previous, target, compared)) {
+      ++m_unchanged;
+      return true;
+    }
   }
   std::string error;
   if (!write_all(target, bytes, error)) {

@@ -63,6 +63,10 @@ class Publisher {
   std::atomic<std::size_t> m_written{0};
   std::atomic<std::size_t> m_unchanged{0};
   bool m_committed = false;
+  // Whether out_dir existed when this output began: a first build (or one
+  // into a new folder) has nothing to compare with, and skips a failing
+  // stat() per file.
+  bool m_has_previous = false;
 };
 
 // Writes the files (on all of the pool's workers) and swaps them in.
