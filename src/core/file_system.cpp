@@ -17,21 +17,34 @@ std::string join_path(const std::string& a, const std::string& b) {
   return a.back() == '/' ? a + b : a + '/' + b;
 }
 
-std::optional<std::string> RealFileSystem::read(const std::string& path, std::string* error) const {
+std::optional<std::string> RealFileSystem::read_at_most(const std::string& path, std::uintmax_t limit,
+                                                        std::uintmax_t& size, std::string* error) const {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (error) *error = std::strerror(errno);
     return std::nullopt;
   }
+  auto too_large = [&](std::uintmax_t seen) -> std::optional<std::string> {
+    ::close(fd);
+    size = seen;
+    if (error) error->clear();
+    return std::nullopt;
+  };
   // Read straight into the string, sized from fstat with a byte to spare so
   // that one read() usually both fills it and meets the end of the file; it
-  // grows if the file did.
+  // grows if the file did, but not past the limit. Only a regular file's
+  // size counts: a folder's is not its contents, and read() refuses it.
   struct stat st;
-  std::size_t size = ::fstat(fd, &st) == 0 && st.st_size > 0 ? static_cast<std::size_t>(st.st_size) : 0;
-  std::string data(size + 1, '\0');
+  const bool regular = ::fstat(fd, &st) == 0 && S_ISREG(st.st_mode);
+  size = regular && st.st_size > 0 ? static_cast<std::uintmax_t>(st.st_size) : 0;
+  if (size > limit) return too_large(size);
+  std::string data(static_cast<std::size_t>(size) + 1, '\0');
   std::size_t used = 0;
   for (;;) {
-    if (used == data.size()) data.resize(data.size() * 2);
+    if (used == data.size()) {
+      if (used > limit) return too_large(used);
+      data.resize(data.size() * 2);
+    }
     ssize_t n = ::read(fd, data.data() + used, data.size() - used);
     if (n < 0) {
       if (errno == EINTR) continue;
@@ -42,6 +55,7 @@ std::optional<std::string> RealFileSystem::read(const std::string& path, std::st
     if (n == 0) break;
     used += static_cast<std::size_t>(n);
   }
+  if (used > limit) return too_large(used);
   ::close(fd);
   data.resize(used);
   return data;
@@ -95,16 +109,16 @@ bool RealFileSystem::is_link(const std::string& path) const {
   return ::lstat(path.c_str(), &st) == 0 && S_ISLNK(st.st_mode);
 }
 
-std::optional<std::uintmax_t> RealFileSystem::file_size(const std::string& path) const {
-  struct stat st;
-  if (::stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) return std::nullopt;
-  return static_cast<std::uintmax_t>(st.st_size);
-}
-
-std::optional<std::string> MemoryFileSystem::read(const std::string& path, std::string* error) const {
+std::optional<std::string> MemoryFileSystem::read_at_most(const std::string& path, std::uintmax_t limit,
+                                                          std::uintmax_t& size, std::string* error) const {
   auto it = m_files.find(path);
   if (it == m_files.end()) {
     if (error) *error = "No such file or directory";
+    return std::nullopt;
+  }
+  size = it->second.size();
+  if (size > limit) {
+    if (error) error->clear();
     return std::nullopt;
   }
   return it->second;
@@ -132,11 +146,5 @@ bool MemoryFileSystem::is_file(const std::string& path) const {
 }
 
 bool MemoryFileSystem::is_link(const std::string&) const { return false; }
-
-std::optional<std::uintmax_t> MemoryFileSystem::file_size(const std::string& path) const {
-  auto it = m_files.find(path);
-  if (it == m_files.end()) return std::nullopt;
-  return it->second.size();
-}
 
 }  // namespace mb

@@ -15,7 +15,17 @@ class FileSystem {
   virtual ~FileSystem() = default;
 
   // The bytes of a file, or nullopt with *error set (e.g. "No such file or directory").
-  virtual std::optional<std::string> read(const std::string& path, std::string* error) const = 0;
+  std::optional<std::string> read(const std::string& path, std::string* error) const {
+    std::uintmax_t size = 0;
+    return read_at_most(path, UINTMAX_MAX, size, error);
+  }
+
+  // The same, but a file of more than `limit` bytes is not read: nullopt,
+  // with *error empty and `size` set to the file's size (symbolic links
+  // followed). A caller refuses a huge file without holding it in memory,
+  // and without a system call of its own to ask the size first.
+  virtual std::optional<std::string> read_at_most(const std::string& path, std::uintmax_t limit, std::uintmax_t& size,
+                                                  std::string* error) const = 0;
 
   // Every regular file below dir, as paths relative to dir with '/' separators,
   // sorted bytewise. Entries that are neither files nor directories are skipped;
@@ -26,34 +36,30 @@ class FileSystem {
   virtual bool is_directory(const std::string& path) const = 0;
   virtual bool is_file(const std::string& path) const = 0;
   virtual bool is_link(const std::string& path) const = 0;  // a symbolic link, whatever it points to
-
-  // The size in bytes of a regular file (symbolic links followed), or nullopt
-  // when it cannot be told: lets a caller refuse a huge file before reading it.
-  virtual std::optional<std::uintmax_t> file_size(const std::string& path) const = 0;
 };
 
 class RealFileSystem final : public FileSystem {
  public:
-  std::optional<std::string> read(const std::string& path, std::string* error) const override;
+  std::optional<std::string> read_at_most(const std::string& path, std::uintmax_t limit, std::uintmax_t& size,
+                                          std::string* error) const override;
   std::vector<std::string> list_files(const std::string& dir,
                                       std::vector<std::string>* links) const override;
   bool is_directory(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
   bool is_link(const std::string& path) const override;
-  std::optional<std::uintmax_t> file_size(const std::string& path) const override;
 };
 
 class MemoryFileSystem final : public FileSystem {
  public:
   void add(const std::string& path, std::string contents) { m_files[path] = std::move(contents); }
 
-  std::optional<std::string> read(const std::string& path, std::string* error) const override;
+  std::optional<std::string> read_at_most(const std::string& path, std::uintmax_t limit, std::uintmax_t& size,
+                                          std::string* error) const override;
   std::vector<std::string> list_files(const std::string& dir,
                                       std::vector<std::string>* links) const override;
   bool is_directory(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
   bool is_link(const std::string& path) const override;
-  std::optional<std::uintmax_t> file_size(const std::string& path) const override;
 
  private:
   std::map<std::string, std::string> m_files;

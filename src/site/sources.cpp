@@ -87,15 +87,14 @@ std::shared_ptr<const SourceFile> read_text(const FileSystem& fs, const std::str
     return nullptr;
   };
   // Refused before reading: a file of gigabytes must not be held in memory.
-  if (std::optional<std::uintmax_t> size = fs.file_size(join_path(root, path)); size && *size > kMaxTextFile)
-    return too_large(*size);
   std::string error;
-  std::optional<std::string> raw = fs.read(join_path(root, path), &error);
+  std::uintmax_t size = 0;
+  std::optional<std::string> raw = fs.read_at_most(join_path(root, path), kMaxTextFile, size, &error);
+  if (!raw && error.empty()) return too_large(size);
   if (!raw) {
     diags.error(path, "cannot read file: " + error);
     return nullptr;
   }
-  if (raw->size() > kMaxTextFile) return too_large(raw->size());  // it grew since
   Utf8Scan scan = scan_utf8(*raw);
   if (!scan.valid) {
     diags.add(invalid_utf8(path, *raw, scan.bad));

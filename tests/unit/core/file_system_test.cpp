@@ -1,10 +1,14 @@
 #include "core/file_system.hpp"
 
 #include <doctest/doctest.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <thread>
+#include <tuple>
 
 using namespace mb;
 namespace fs = std::filesystem;
@@ -146,25 +150,67 @@ TEST_CASE("core: RealFileSystem tells folders from files") {
   CHECK_FALSE(rfs.is_file((dir.path / "none").string()));
 }
 
-TEST_CASE("core: file_size tells a regular file's size without reading it") {
+TEST_CASE("core: read_at_most stops reading a file that grows past the limit") {
+  // A pipe has no size to tell in advance, like a file that grows while it
+  // is read: the limit is kept by the bytes read.
+  TempDir dir;
+  const std::string fifo = (dir.path / "pipe.md").string();
+  REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);
+  auto feed = [&](std::string text) {
+    return std::thread([fifo, text] {
+      int fd = ::open(fifo.c_str(), O_WRONLY);
+      if (fd < 0) return;
+      ssize_t ignored = ::write(fd, text.data(), text.size());
+      (void)ignored;
+      ::close(fd);
+    });
+  };
+  RealFileSystem rfs;
+  std::uintmax_t size = 0;
+  std::string error = "unset";
+  std::thread writer = feed("0123456789");
+  CHECK(rfs.read_at_most(fifo, 100, size, &error) == "0123456789");
+  writer.join();
+  // One write below PIPE_BUF is atomic: it is all in the pipe before the
+  // first read returns, so the reader closing early cannot break it.
+  writer = feed(std::string(1000, 'x'));
+  CHECK_FALSE(rfs.read_at_most(fifo, 4, size, &error));
+  writer.join();
+  CHECK(error.empty());
+  CHECK(size > 4);
+  CHECK(size <= 8);  // read no further than the first doubling past the limit
+}
+
+TEST_CASE("core: read_at_most refuses a file over the limit from its size, before reading it") {
   TempDir dir;
   dir.write("a.md", "abc");
   fs::create_directories(dir.path / "folder");
   {
-    // A sparse 3 GiB file: its size is known at once, nothing is read.
+    // A sparse 64 GiB file: its size is known at once; reading it would
+    // exhaust memory long before the end.
     std::ofstream big(dir.path / "big.md", std::ios::binary);
   }
-  fs::resize_file(dir.path / "big.md", std::uintmax_t{3} << 30);
+  fs::resize_file(dir.path / "big.md", std::uintmax_t{64} << 30);
   fs::create_symlink(dir.path / "a.md", dir.path / "link.md");
   RealFileSystem rfs;
-  CHECK(rfs.file_size((dir.path / "a.md").string()) == std::optional<std::uintmax_t>{3});
-  CHECK(rfs.file_size((dir.path / "big.md").string()) == std::optional<std::uintmax_t>{std::uintmax_t{3} << 30});
-  CHECK(rfs.file_size((dir.path / "link.md").string()) == std::optional<std::uintmax_t>{3});
-  CHECK_FALSE(rfs.file_size((dir.path / "folder").string()));
-  CHECK_FALSE(rfs.file_size((dir.path / "none").string()));
+  auto read = [&](const FileSystem& fs, const std::string& path, std::uintmax_t limit) {
+    std::uintmax_t size = 0;
+    std::string error = "unset";
+    std::optional<std::string> data = fs.read_at_most(path, limit, size, &error);
+    return std::tuple(data, size, error);
+  };
+  auto real = [&](const char* name) { return (dir.path / name).string(); };
+  CHECK(read(rfs, real("a.md"), 3) == std::tuple(std::optional<std::string>("abc"), std::uintmax_t{3}, "unset"));
+  CHECK(read(rfs, real("a.md"), 2) == std::tuple(std::optional<std::string>(), std::uintmax_t{3}, ""));
+  CHECK(read(rfs, real("big.md"), 8 << 20) == std::tuple(std::optional<std::string>(), std::uintmax_t{64} << 30, ""));
+  CHECK(read(rfs, real("link.md"), 2) == std::tuple(std::optional<std::string>(), std::uintmax_t{3}, ""));
+  CHECK(std::get<2>(read(rfs, real("folder"), 2)) == "Is a directory");
+  CHECK(std::get<2>(read(rfs, real("none"), 2)) == "No such file or directory");
+  CHECK(rfs.read(real("a.md"), nullptr) == "abc");
 
   MemoryFileSystem mfs;
   mfs.add("a.md", "abcd");
-  CHECK(mfs.file_size("a.md") == std::optional<std::uintmax_t>{4});
-  CHECK_FALSE(mfs.file_size("b.md"));
+  CHECK(read(mfs, "a.md", 4) == std::tuple(std::optional<std::string>("abcd"), std::uintmax_t{4}, "unset"));
+  CHECK(read(mfs, "a.md", 3) == std::tuple(std::optional<std::string>(), std::uintmax_t{4}, ""));
+  CHECK(std::get<2>(read(mfs, "b.md", 3)) == "No such file or directory");
 }
