@@ -1,5 +1,6 @@
 #include "core/file_system.hpp"
 
+#include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -10,6 +11,14 @@
 #include <filesystem>
 
 namespace mb {
+
+void report_unreadable(const std::string& dir, const std::vector<Unreadable>& folders, Diagnostics& diags) {
+  for (const Unreadable& u : folders)
+    diags.error(join_path(dir, u.path), "cannot read folder: " + u.error,
+                "the files in it would be missing from the site; give the build read access to it "
+                "(chmod -R a+rX), or move it out of " +
+                    dir + "/");
+}
 
 std::string join_path(const std::string& a, const std::string& b) {
   if (a.empty() || a == ".") return b;
@@ -61,36 +70,83 @@ std::optional<std::string> RealFileSystem::read_at_most(const std::string& path,
   return data;
 }
 
-std::vector<std::string> RealFileSystem::list_files(const std::string& dir,
-                                                    std::vector<std::string>* links) const {
-  namespace fs = std::filesystem;
-  std::vector<std::string> out;
-  std::error_code ec;
-  if (!fs::is_directory(dir, ec)) return out;
-  fs::recursive_directory_iterator it(dir, fs::directory_options::none, ec), end;
-  for (; !ec && it != end; it.increment(ec)) {
-    const fs::directory_entry& entry = *it;
-    // The iterator's paths are `dir` joined with the names below it: the
-    // rest after `dir` and its slash is the relative path (path's
-    // lexically_relative, which took most of the listing's time, only for
-    // the unexpected). Lexically: fs::relative would follow a symlink and
-    // name its target instead.
-    const std::string& full = entry.path().native();
-    std::string rel;
-    if (full.size() > dir.size() && full.compare(0, dir.size(), dir) == 0 &&
-        (dir.ends_with('/') || full[dir.size()] == '/'))
-      rel = full.substr(dir.size() + (dir.ends_with('/') ? 0 : 1));
-    else
-      rel = entry.path().lexically_relative(dir).generic_string();
-    if (entry.is_symlink(ec)) {
-      if (links) links->push_back(rel);
-      if (entry.is_directory(ec)) it.disable_recursion_pending();
-      continue;
-    }
-    if (entry.is_regular_file(ec)) out.push_back(rel);
+namespace {
+
+// The walk behind RealFileSystem::list_files: POSIX directory streams, each
+// folder opened relative to its parent's descriptor and each entry typed by
+// readdir() (a stat() only where the file system does not say), so a
+// listing costs little more than the system calls that read the folders.
+struct Walk {
+  std::vector<std::string>& files;
+  std::vector<std::string>* links;
+  std::vector<Unreadable>* unreadable;
+
+  void failed(const std::string& rel, int error) const {
+    if (unreadable) unreadable->push_back({rel, std::strerror(error)});
   }
+
+  // Lists the folder open as `fd` (and closes it); `rel` is its path below
+  // the listing's root, "" for the root.
+  void folder(int fd, const std::string& rel) const {
+    DIR* stream = ::fdopendir(fd);
+    if (!stream) {
+      failed(rel, errno);
+      ::close(fd);
+      return;
+    }
+    for (;;) {
+      errno = 0;
+      const dirent* entry = ::readdir(stream);
+      if (!entry) {
+        if (errno != 0) failed(rel, errno);
+        break;
+      }
+      const std::string_view name = entry->d_name;
+      if (name == "." || name == "..") continue;
+      std::string path = rel.empty() ? std::string(name) : rel + '/' + std::string(name);
+      unsigned char type = entry->d_type;
+      if (type == DT_UNKNOWN) {
+        struct stat st;
+        if (::fstatat(::dirfd(stream), entry->d_name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
+          failed(path, errno);
+          continue;
+        }
+        type = S_ISLNK(st.st_mode) ? DT_LNK : S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : DT_UNKNOWN;
+      }
+      if (type == DT_LNK) {
+        if (links) links->push_back(std::move(path));
+      } else if (type == DT_REG) {
+        files.push_back(std::move(path));
+      } else if (type == DT_DIR) {
+        const int sub = ::openat(::dirfd(stream), entry->d_name, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
+        if (sub < 0)
+          failed(path, errno);
+        else
+          folder(sub, path);
+      }
+    }
+    ::closedir(stream);
+  }
+};
+
+}  // namespace
+
+std::vector<std::string> RealFileSystem::list_files(const std::string& dir, std::vector<std::string>* links,
+                                                    std::vector<Unreadable>* unreadable) const {
+  std::vector<std::string> out;
+  // A missing folder, or a file, lists nothing; one that exists but cannot
+  // be opened is unreadable.
+  const int fd = ::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno != ENOENT && errno != ENOTDIR && unreadable) unreadable->push_back({"", std::strerror(errno)});
+    return out;
+  }
+  Walk{out, links, unreadable}.folder(fd, "");
   std::sort(out.begin(), out.end());
   if (links) std::sort(links->begin(), links->end());
+  if (unreadable)
+    std::sort(unreadable->begin(), unreadable->end(),
+              [](const Unreadable& a, const Unreadable& b) { return a.path < b.path; });
   return out;
 }
 
@@ -124,8 +180,8 @@ std::optional<std::string> MemoryFileSystem::read_at_most(const std::string& pat
   return it->second;
 }
 
-std::vector<std::string> MemoryFileSystem::list_files(const std::string& dir,
-                                                      std::vector<std::string>*) const {
+std::vector<std::string> MemoryFileSystem::list_files(const std::string& dir, std::vector<std::string>*,
+                                                      std::vector<Unreadable>*) const {
   std::string prefix = dir.empty() || dir == "." ? "" : (dir.back() == '/' ? dir : dir + '/');
   std::vector<std::string> out;
   for (auto it = m_files.lower_bound(prefix); it != m_files.end(); ++it) {

@@ -8,7 +8,17 @@
 #include <string>
 #include <vector>
 
+#include "core/diagnostic.hpp"
+
 namespace mb {
+
+// A folder a listing could not read: its path relative to the listed
+// folder, and why (e.g. "Permission denied").
+struct Unreadable {
+  std::string path;
+  std::string error;
+  bool operator==(const Unreadable&) const = default;
+};
 
 class FileSystem {
  public:
@@ -30,8 +40,11 @@ class FileSystem {
   // Every regular file below dir, as paths relative to dir with '/' separators,
   // sorted bytewise. Entries that are neither files nor directories are skipped;
   // symbolic links are reported in *links (relative too) and not followed.
-  virtual std::vector<std::string> list_files(const std::string& dir,
-                                              std::vector<std::string>* links = nullptr) const = 0;
+  // A folder below dir (or dir itself, as "") that cannot be read is reported
+  // in *unreadable and the rest is still listed: a caller must not take a
+  // listing with a folder missing for the whole tree.
+  virtual std::vector<std::string> list_files(const std::string& dir, std::vector<std::string>* links = nullptr,
+                                              std::vector<Unreadable>* unreadable = nullptr) const = 0;
 
   virtual bool is_directory(const std::string& path) const = 0;
   virtual bool is_file(const std::string& path) const = 0;
@@ -42,8 +55,8 @@ class RealFileSystem final : public FileSystem {
  public:
   std::optional<std::string> read_at_most(const std::string& path, std::uintmax_t limit, std::uintmax_t& size,
                                           std::string* error) const override;
-  std::vector<std::string> list_files(const std::string& dir,
-                                      std::vector<std::string>* links) const override;
+  std::vector<std::string> list_files(const std::string& dir, std::vector<std::string>* links = nullptr,
+                                      std::vector<Unreadable>* unreadable = nullptr) const override;
   bool is_directory(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
   bool is_link(const std::string& path) const override;
@@ -55,8 +68,8 @@ class MemoryFileSystem final : public FileSystem {
 
   std::optional<std::string> read_at_most(const std::string& path, std::uintmax_t limit, std::uintmax_t& size,
                                           std::string* error) const override;
-  std::vector<std::string> list_files(const std::string& dir,
-                                      std::vector<std::string>* links) const override;
+  std::vector<std::string> list_files(const std::string& dir, std::vector<std::string>* links = nullptr,
+                                      std::vector<Unreadable>* unreadable = nullptr) const override;
   bool is_directory(const std::string& path) const override;
   bool is_file(const std::string& path) const override;
   bool is_link(const std::string& path) const override;
@@ -64,6 +77,11 @@ class MemoryFileSystem final : public FileSystem {
  private:
   std::map<std::string, std::string> m_files;
 };
+
+// Reports each folder below `dir` (a path relative to the site root) that a
+// listing could not read, as an error: the files in it would be missing from
+// the site.
+void report_unreadable(const std::string& dir, const std::vector<Unreadable>& folders, Diagnostics& diags);
 
 // "a/b" + "c" → "a/b/c"; an empty side is dropped.
 std::string join_path(const std::string& a, const std::string& b);

@@ -125,8 +125,9 @@ std::optional<config::SiteConfig> load_config(const FileSystem& fs, const std::s
 Sources scan_sources(const FileSystem& fs, const std::string& root, Diagnostics& diags, WorkerPool* pool) {
   Sources out;
   std::vector<std::string> links;
+  std::vector<Unreadable> unreadable;
   std::vector<std::pair<std::string, content::Placement>> texts;  // content files to read
-  for (const std::string& rel : fs.list_files(join_path(root, "content"), &links)) {
+  for (const std::string& rel : fs.list_files(join_path(root, "content"), &links, &unreadable)) {
     std::string path = "content/" + rel;
     std::optional<content::Placement> place = content::classify(path, diags);
     if (!place || place->role == content::Placement::Role::ignored) continue;
@@ -162,8 +163,11 @@ Sources scan_sources(const FileSystem& fs, const std::string& root, Diagnostics&
                1,
                "copy the file into the site instead of linking to it",
                {}});
+  report_unreadable("content", unreadable, diags);
   std::vector<std::string> data_links;
-  fs.list_files(join_path(root, "data"), &data_links);
+  std::vector<Unreadable> data_unreadable;
+  fs.list_files(join_path(root, "data"), &data_links, &data_unreadable);
+  report_unreadable("data", data_unreadable, diags);
   for (const std::string& link : data_links)
     diags.add({Severity::error,
                "data/" + link,

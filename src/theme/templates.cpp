@@ -101,7 +101,8 @@ std::map<std::string, TemplateFile> read_dir(const FileSystem& fs, const std::st
   std::map<std::string, TemplateFile> out;
   for (const std::string& dir : dirs) {
     std::vector<std::string> links, direct;
-    for (const std::string& rel : fs.list_files(join_path(root, dir), &links)) {
+    std::vector<Unreadable> unreadable;
+    for (const std::string& rel : fs.list_files(join_path(root, dir), &links, &unreadable)) {
       const std::string ext = ".mustache";
       if (rel.find('/') != std::string::npos || rel.size() <= ext.size() ||
           rel.compare(rel.size() - ext.size(), ext.size(), ext) != 0)
@@ -120,6 +121,10 @@ std::map<std::string, TemplateFile> read_dir(const FileSystem& fs, const std::st
     for (const std::string& link : links)
       if (link.find('/') == std::string::npos) direct.push_back(link);
     report_links(dir, direct, diags);
+    // And only the folder itself: templates are its own files, and partials/
+    // reports for itself.
+    std::erase_if(unreadable, [](const Unreadable& u) { return !u.path.empty(); });
+    report_unreadable(dir, unreadable, diags);
   }
   return out;
 }

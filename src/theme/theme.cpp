@@ -37,9 +37,11 @@ void report_links(const std::string& dir, const std::vector<std::string>& links,
 static void list_static(const FileSystem& fs, const std::string& root, const std::string& dir,
                         std::map<std::string, std::string>& out, Diagnostics& diags) {
   std::vector<std::string> links;
-  for (const std::string& rel : fs.list_files(join_path(root, dir), &links))
+  std::vector<Unreadable> unreadable;
+  for (const std::string& rel : fs.list_files(join_path(root, dir), &links, &unreadable))
     if (rel.front() != '.' && rel.find("/.") == std::string::npos) out[rel] = join_path(dir, rel);
   report_links(dir, links, diags);
+  report_unreadable(dir, unreadable, diags);
 }
 
 Theme load(const FileSystem& fs, const std::string& root, const config::SiteConfig& config, Diagnostics& diags) {

@@ -10,6 +10,8 @@
 #include <thread>
 #include <tuple>
 
+#include "test_util.hpp"
+
 using namespace mb;
 namespace fs = std::filesystem;
 
@@ -117,6 +119,38 @@ TEST_CASE("core: RealFileSystem lists files recursively, sorted, with symlinks a
   CHECK(rfs.list_files((dir.path / "nothing").string(), nullptr).empty());
   CHECK(rfs.list_files(dir.path.string(), nullptr) ==
         std::vector<std::string>{"a/b/c.md", "a/z.md", "b.md", "outside/secret.txt"});
+}
+
+namespace {
+
+std::string listing(const std::string& dir) {
+  std::vector<Unreadable> unreadable;
+  std::string text;
+  for (const std::string& f : RealFileSystem().list_files(dir, nullptr, &unreadable)) text += f + "\n";
+  for (const Unreadable& u : unreadable) text += "unreadable '" + u.path + "': " + u.error + "\n";
+  return text;
+}
+
+}  // namespace
+
+// A folder the build cannot read must not hide the folders after it, nor
+// go unnoticed: its pages would vanish from the published site.
+TEST_CASE("core: RealFileSystem lists around a folder it cannot read, and reports it") {
+  TempDir dir;
+  fs::permissions(dir.path, fs::perms::owner_all | fs::perms::group_read | fs::perms::group_exec |
+                                fs::perms::others_read | fs::perms::others_exec);
+  dir.write("a/first.md", "1");
+  dir.write("a/locked/hidden.md", "2");
+  dir.write("a/z/after.md", "3");
+  fs::permissions(dir.path / "a/locked", fs::perms::none);
+  const std::string a = (dir.path / "a").string();
+  const std::string locked = (dir.path / "a/locked").string();
+  CHECK(test::unprivileged([&] { return listing(a); }) ==
+        "first.md\n"
+        "z/after.md\n"
+        "unreadable 'locked': Permission denied\n");
+  CHECK(test::unprivileged([&] { return listing(locked); }) == "unreadable '': Permission denied\n");
+  fs::permissions(dir.path / "a/locked", fs::perms::owner_all);
 }
 
 // Paths are relative to the folder however it is written: with a trailing

@@ -174,6 +174,33 @@ TEST_CASE("site: a symbolic link in data/ is an error and is not read") {
   CHECK(sources.unreadable == std::vector<std::string>{"data/fields.yaml"});
 }
 
+TEST_CASE("site: a content folder that cannot be read is an error, and the rest is still read") {
+  namespace fs = std::filesystem;
+  std::string templ = (fs::temp_directory_path() / "mb-sources-test-XXXXXX").string();
+  REQUIRE(::mkdtemp(templ.data()) != nullptr);
+  fs::path root = templ;
+  fs::permissions(root, fs::perms::owner_all | fs::perms::others_read | fs::perms::others_exec);
+  fs::create_directories(root / "content/localities/an-phu");
+  fs::create_directories(root / "content/pages");
+  std::ofstream(root / "content/localities/an-phu/_index.vi.md") << "---\ntitle: Phường An Phú\n---\n";
+  std::ofstream(root / "content/pages/gioi-thieu.vi.md") << "---\ntitle: Giới thiệu\n---\n";
+  fs::permissions(root / "content/localities", fs::perms::none);
+  const std::string text = test::unprivileged([&] {
+    Diagnostics diags;
+    site::Sources sources = site::scan_sources(RealFileSystem(), root.string(), diags);
+    std::string out = test::all_text(diags);
+    for (const auto& file : sources.documents) out += "read " + file->path() + "\n";
+    return out;
+  });
+  fs::permissions(root / "content/localities", fs::perms::owner_all);
+  fs::remove_all(root);
+  CHECK(text ==
+        "content/localities: error: cannot read folder: Permission denied\n"
+        "  hint: the files in it would be missing from the site; give the build read access to it (chmod -R "
+        "a+rX), or move it out of content/\n"
+        "read content/pages/gioi-thieu.vi.md\n");
+}
+
 TEST_CASE("site: normalize_theme puts templates and UI strings in NFC") {
   theme::Theme t;
   const std::string nfd = "Trang chu\xCC\x89";  // "Trang chủ" with a combining hook above
