@@ -6,9 +6,7 @@
 set -uo pipefail
 bin=$1; repo=$2
 source "$(dirname "$0")/lib.bash"
-base_site "$tmp/site"
-"$bin" build --quiet --source "$tmp/site" >/dev/null 2>"$tmp/err" || fail "the base site does not build: $(cat "$tmp/err")"
-cp -a "$tmp/site/public" "$tmp/before"
+built_base_site "$tmp/site"
 truncate -s 2G "$tmp/site/content/pages/lon.vi.md"
 truncate -s 1G "$tmp/site/data/measures.yaml"
 (ulimit -v $((1024 * 1024)); cd "$tmp/site" && timeout 20 "$bin" build) >/dev/null 2>"$tmp/err"; code=$?

@@ -6,9 +6,7 @@
 set -uo pipefail
 bin=$1; repo=$2
 source "$(dirname "$0")/lib.bash"
-base_site "$tmp/site"
-"$bin" build --quiet --source "$tmp/site" >/dev/null 2>"$tmp/err" || fail "the base site does not build: $(cat "$tmp/err")"
-cp -a "$tmp/site/public" "$tmp/before"
+built_base_site "$tmp/site"
 as_user=()
 run=$bin
 if [ "$(id -u)" = 0 ]; then
