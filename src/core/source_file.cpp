@@ -55,7 +55,14 @@ SourceFile::SourceFile(std::string path, std::string text) : m_path(std::move(pa
     m_line_starts.push_back(p + 1 - begin);
 }
 
+void SourceFile::release_text() {
+  std::string().swap(m_text);
+  std::vector<std::size_t>().swap(m_line_starts);
+  m_released = true;
+}
+
 Position SourceFile::position(std::size_t offset) const {
+  MB_ASSERT(!m_released);
   offset = std::min(offset, m_text.size());
   auto it = std::upper_bound(m_line_starts.begin(), m_line_starts.end(), offset);
   std::size_t line = static_cast<std::size_t>(it - m_line_starts.begin());  // 1-based
@@ -65,12 +72,14 @@ Position SourceFile::position(std::size_t offset) const {
 }
 
 std::size_t SourceFile::offset(int line, int column_bytes) const {
+  MB_ASSERT(!m_released);
   if (line < 1) return 0;
   if (line > line_count()) return m_text.size();
   return std::min(m_line_starts[line - 1] + static_cast<std::size_t>(std::max(column_bytes, 0)), m_text.size());
 }
 
 std::string_view SourceFile::line_text(int line) const {
+  MB_ASSERT(!m_released);
   if (line < 1 || line > line_count()) return {};
   std::size_t start = m_line_starts[line - 1];
   std::size_t end = m_text.find('\n', start);

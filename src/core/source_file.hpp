@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/assert.hpp"
 #include "core/diagnostic.hpp"
 
 namespace mb {
@@ -22,7 +23,15 @@ class SourceFile {
   SourceFile(std::string path, std::string text);
 
   const std::string& path() const { return m_path; }
-  const std::string& text() const { return m_text; }
+  const std::string& text() const {
+    MB_ASSERT(!m_released);
+    return m_text;
+  }
+
+  // Frees the text and its line index when nothing will read them again (a
+  // build frees each body once its pages are rendered); the path stays.
+  // Reading the text, or a position in it, afterwards is a bug and aborts.
+  void release_text();
 
   Position position(std::size_t offset) const;
   std::size_t offset(int line, int column_bytes) const;  // line 1-based, column 0-based bytes
@@ -37,6 +46,7 @@ class SourceFile {
   std::string m_path;
   std::string m_text;
   std::vector<std::size_t> m_line_starts;
+  bool m_released = false;
 };
 
 // Counts UTF-8 code points in s.

@@ -37,6 +37,7 @@ struct PipelineResult {
   bool history = false;   // git history was available
   std::string base_path;  // "/bao-cao/"
   std::shared_ptr<Retained> retained;  // with options.retain, when ok
+  std::size_t released = 0;            // bodies whose text was freed once rendered (without retain)
 };
 
 PipelineResult run_pipeline(WorkerPool& pool, const FileSystem& fs, const PipelineOptions& options, Diagnostics& diags);

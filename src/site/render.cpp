@@ -4,6 +4,7 @@
 #include <atomic>
 #include <future>
 #include <memory>
+#include <optional>
 #include <set>
 
 #include "core/assert.hpp"
@@ -193,7 +194,8 @@ std::vector<OutputFile> render_site(WorkerPool& pool, const RenderInput& in, Dia
 }
 
 std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diags, RenderStats* stats,
-                                             const Progress& progress, RenderCache* cache, const PageSink& sink) {
+                                             const Progress& progress, RenderCache* cache, const PageSink& sink,
+                                             const BodyDone& body_done) {
   MB_ASSERT(m);
   std::vector<OutputFile> files;
   const RenderInput& in = m->in;
@@ -254,12 +256,16 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
     of_lang.emplace_back();
   }
   SearchIndexer indexers[2] = {{entries[0].size(), pool.size()}, {entries[1].size(), pool.size()}};
-  // A language's index is finished on a thread of its own as soon as its
-  // last page is in, while the other language's pages render: the
-  // Vietnamese pages go first, so its large index no longer waits for them
-  // all at the end. Within a language, the largest pages go first.
+  // A language's index is finished as soon as its last page is in, by the
+  // worker that indexed that page, while the others render the other
+  // language's pages: the Vietnamese pages go first, so its large index no
+  // longer waits for them all at the end. Within a language, the largest
+  // pages go first. On a worker rather than a thread of its own, because the
+  // allocator hands a thread back only the memory that thread freed: a
+  // worker reuses what the pages and bodies it rendered held, where a new
+  // thread would touch new memory (55 MB more at 10k pages).
   std::atomic<std::size_t> unindexed[2] = {entries[0].size(), entries[1].size()};
-  std::future<std::vector<OutputFile>> finished[2];
+  std::optional<std::vector<OutputFile>> finished[2];
   auto finish_index = [&](std::size_t l) {
     std::vector<OutputFile> index = indexers[l].finish(entries[l]);
     for (OutputFile& f : index) {
@@ -273,7 +279,6 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
     }
     return deliver(std::move(index));
   };
-  auto finish = [&](std::size_t l) { return std::async(std::launch::async, finish_index, l); };
   auto index_page = [&](std::size_t i, unsigned worker) {
     if (doc[i] == kNotSearched) return;
     const std::size_t l = lang_index(routes[i].lang);
@@ -281,8 +286,19 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
     indexers[l].add(doc[i], worker, e);
     e.body = {};
     entries[l][doc[i]] = std::move(e);
-    if (--unindexed[l] == 0) finished[l] = finish(l);
+    if (--unindexed[l] == 0) finished[l] = finish_index(l);
   };
+  // How many routes have still to render each document's body (an
+  // untranslated English page renders the Vietnamese one again): the last
+  // hands the document to body_done.
+  const std::vector<content::Document>& documents = in.site.documents;
+  std::vector<std::atomic<unsigned>> body_uses(body_done ? documents.size() : 0);
+  auto body_of = [&](const Route& r) -> std::atomic<unsigned>& {
+    return body_uses[&r.page->in(r.lang) - documents.data()];
+  };
+  if (body_done)
+    for (const Route& r : routes)
+      if (r.page) ++body_of(r);
   std::vector<std::size_t> order(routes.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
   auto rank = [&](std::size_t i) {
@@ -308,6 +324,7 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
       }
     }
     if (!hit_cache) render_page(i, worker);
+    if (body_done && route.page && --body_of(route) == 0) body_done(route.page->in(route.lang));
     index_page(i, worker);
     if (!cache) std::string().swap(texts[i]);  // in the index now; only serve's cache keeps texts
     if (sink) {
@@ -338,8 +355,10 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
   else
     for (const OutputFile& p : pages) made.push_back({p.path, p.path});
   std::vector<OutputFile> beside = model_files.get();  // delivered already when there is a sink
-  for (std::size_t l = 0; l < 2; ++l)
-    for (OutputFile& f : finished[l].valid() ? finished[l].get() : finish_index(l)) beside.push_back(std::move(f));
+  for (std::size_t l = 0; l < 2; ++l) {
+    if (!finished[l]) finished[l] = finish_index(l);  // a language without searchable pages
+    for (OutputFile& f : *finished[l]) beside.push_back(std::move(f));
+  }
   for (OutputFile& f : beside) {
     if (sink)
       made.push_back({f.path, f.path});

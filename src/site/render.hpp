@@ -42,6 +42,10 @@ using Progress = std::function<void(std::size_t, std::size_t)>;
 // build can write it and free it at once.
 using PageSink = std::function<void(const OutputFile&)>;
 
+// Told, from the worker threads, when a document's body has been rendered
+// for the last time in this render: a build that keeps nothing frees its text.
+using BodyDone = std::function<void(const content::Document&)>;
+
 // Renders one site. Made once per build: it checks the theme and plans the
 // routes; `serve` keeps it to render the pages of an edited file again.
 class SiteRenderer {
@@ -56,7 +60,7 @@ class SiteRenderer {
 
   // The whole site, as render_site() below.
   std::vector<OutputFile> render(WorkerPool& pool, Diagnostics& diags, RenderStats* stats, const Progress& progress,
-                                 RenderCache* cache, const PageSink& sink);
+                                 RenderCache* cache, const PageSink& sink, const BodyDone& body_done = {});
 
   // The pages made from `page` (one per language), rendered again from its
   // documents' current text. Sound only when nothing but the bodies changed

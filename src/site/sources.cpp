@@ -71,8 +71,8 @@ Diagnostic control_character(const SourceFile& file, std::size_t at, char32_t co
 
 }  // namespace
 
-std::shared_ptr<const SourceFile> read_text(const FileSystem& fs, const std::string& root, const std::string& path,
-                                            Diagnostics& diags) {
+std::shared_ptr<SourceFile> read_text(const FileSystem& fs, const std::string& root, const std::string& path,
+                                      Diagnostics& diags) {
   auto too_large = [&](std::uintmax_t size) {
     diags.add({Severity::error,
                path,
@@ -103,7 +103,7 @@ std::shared_ptr<const SourceFile> read_text(const FileSystem& fs, const std::str
   // Most files are plain: one pass has checked them, and ICU is not needed.
   std::string text = normalize_line_endings(std::move(*raw));
   if (!scan.plain) text = i18n::to_nfc(std::move(text));
-  auto file = std::make_shared<const SourceFile>(path, std::move(text));
+  auto file = std::make_shared<SourceFile>(path, std::move(text));
   char32_t code = 0;
   if (std::size_t at = scan.plain ? std::string::npos : find_control_character(file->text(), &code);
       at != std::string::npos) {
@@ -137,7 +137,7 @@ Sources scan_sources(const FileSystem& fs, const std::string& root, Diagnostics&
       texts.emplace_back(std::move(path), *place);
   }
   // Reading is checking UTF-8 and normalizing too: worth all cores.
-  std::vector<std::shared_ptr<const SourceFile>> read(texts.size());
+  std::vector<std::shared_ptr<SourceFile>> read(texts.size());
   std::vector<Diagnostics> local(texts.size());
   auto read_one = [&](std::size_t i, unsigned) { read[i] = read_text(fs, root, texts[i].first, local[i]); };
   if (pool)

@@ -18,7 +18,7 @@
 namespace mb::site {
 
 struct Sources {
-  std::vector<std::shared_ptr<const SourceFile>> documents;
+  std::vector<std::shared_ptr<SourceFile>> documents;  // not const: a build frees their texts once rendered
   std::vector<content::Placement> placements;  // parallel to documents
   std::vector<std::string> attachments;        // relative to content/
   std::vector<std::string> unreadable;         // documents and data files that could not be read (reported)
@@ -27,8 +27,8 @@ struct Sources {
 
 // Reads a text file as UTF-8 with LF line endings, in NFC. Invalid UTF-8,
 // and files past the size limit, are reported and give nullptr.
-std::shared_ptr<const SourceFile> read_text(const FileSystem& fs, const std::string& root,
-                                            const std::string& path, Diagnostics& diags);
+std::shared_ptr<SourceFile> read_text(const FileSystem& fs, const std::string& root, const std::string& path,
+                                      Diagnostics& diags);
 
 std::optional<config::SiteConfig> load_config(const FileSystem& fs, const std::string& root, Diagnostics& diags);
 

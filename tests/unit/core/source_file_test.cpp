@@ -1,8 +1,13 @@
 #include "core/source_file.hpp"
 
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 #include <unicode/utf8.h>
+#include <unistd.h>
 
+#include <csignal>
+#include <cstdio>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -54,6 +59,38 @@ TEST_CASE("core: SourceFile::at with length zero still draws one caret") {
   CHECK(d.span == 1);
   CHECK(d.column == 2);
   CHECK(d.source_line == "abc");
+}
+
+namespace {
+
+// True if `use` aborts, run in a child process whose stderr is discarded.
+bool aborts(const std::function<void()>& use) {
+  std::fflush(nullptr);
+  const pid_t child = ::fork();
+  if (child == 0) {
+    if (!std::freopen("/dev/null", "w", stderr)) ::_exit(3);
+    use();
+    ::_exit(0);
+  }
+  int status = 0;
+  ::waitpid(child, &status, 0);
+  return WIFSIGNALED(status) && WTERMSIG(status) == SIGABRT;
+}
+
+}  // namespace
+
+TEST_CASE("core: SourceFile::release_text keeps the path, and any later read of the text aborts") {
+  SourceFile f("content/a.vi.md", "---\ntitle: A\n---\nThân bài.\n");
+  REQUIRE_FALSE(aborts([&] { (void)f.text(); }));
+  f.release_text();
+  CHECK(f.path() == "content/a.vi.md");
+  CHECK(f.line_count() == 0);
+  // A diagnostic or a body read after the release is a bug, and must not
+  // quietly point at an empty text.
+  CHECK(aborts([&] { (void)f.text(); }));
+  CHECK(aborts([&] { (void)f.position(3); }));
+  CHECK(aborts([&] { (void)f.at(Severity::error, 3, 1, "late"); }));
+  CHECK(aborts([&] { (void)f.offset(1, 0); }));
 }
 
 TEST_CASE("core: utf8_length counts code points") {

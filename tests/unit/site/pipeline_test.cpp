@@ -77,6 +77,27 @@ TEST_CASE("site: quick_render renders an edited body's pages as a full build wou
   CHECK(again->front().data.find("Đoạn sau, có") != std::string::npos);
 }
 
+TEST_CASE("site: a build that keeps nothing frees each body once rendered, and writes the same files") {
+  MemoryFileSystem fs = base_site();
+  // An untranslated page: its Vietnamese body is rendered again under /en/,
+  // so it must outlive the first of its two pages.
+  fs.add("site/content/pages/moi.vi.md", "---\ntitle: Trang mới\n---\nMột trang **chưa dịch**.\n");
+  site::PipelineResult kept = build(fs, true);
+  site::PipelineResult freed = build(fs, false);
+  REQUIRE(kept.ok);
+  REQUIRE(freed.ok);
+  CHECK(kept.released == 0);
+  CHECK(freed.released == 11);  // every content file of the site
+  REQUIRE(kept.files.size() == freed.files.size());
+  for (std::size_t i = 0; i < kept.files.size(); ++i) {
+    CHECK(kept.files[i].path == freed.files[i].path);
+    CHECK(kept.files[i].data == freed.files[i].data);
+  }
+  const OutputFile* untranslated = find(freed.files, "en/moi/index.html");
+  REQUIRE(untranslated);
+  CHECK(untranslated->data.find("Một trang <strong>chưa dịch</strong>.") != std::string::npos);
+}
+
 TEST_CASE("site: quick_render leaves to a full build what it cannot do soundly") {
   MemoryFileSystem fs = base_site();
   site::PipelineResult first = build(fs, true);
