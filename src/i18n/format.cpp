@@ -200,13 +200,7 @@ std::string format_period(const Date& from, const Date& to, Lang lang) {
       to.day == days_in_month(to.year, to.month)) {
     static const char* roman[] = {"I", "II", "III", "IV"};
     int q = (from.month - 1) / 3;
-    if (vi) return std::string("quý ") + roman[q] + " năm " + y;
-    // Appended rather than "Q" + std::to_string(…): GCC 12 warns falsely
-    // (-Wrestrict, GCC bug 105651) on a string inserted before a temporary.
-    std::string out = "Q";
-    out += static_cast<char>('1' + q);
-    out += ' ';
-    return out + y;
+    return vi ? std::string("quý ") + roman[q] + " năm " + y : "Q" + std::to_string(q + 1) + " " + y;
   }
   if (from.year < to.year && is_year_start(from) && is_year_end(to)) {
     std::string range = y + "–" + std::to_string(to.year);
