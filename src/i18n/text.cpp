@@ -223,17 +223,24 @@ const int32_t* word_table() {
 }
 
 void lower_word(std::string_view utf8, int32_t start, int32_t end, std::string& out) {
+  // Written in place: a word's lower case is at most 1.5 times its bytes
+  // (U+023A → U+2C65 grows from two to three), and ASCII stays ASCII.
   const auto* text = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t* table = word_table();
-  out.clear();
+  out.resize(2 * static_cast<std::size_t>(end - start));
+  auto* p = reinterpret_cast<uint8_t*>(out.data());
+  int32_t n = 0;
   for (int32_t k = start; k < end;) {
+    if (const uint8_t b = text[k]; b < 0x80) {
+      p[n++] = b >= 'A' && b <= 'Z' ? static_cast<uint8_t>(b + ('a' - 'A')) : b;
+      ++k;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(text, k, end, c);
-    char buf[U8_MAX_LENGTH];
-    int32_t n = 0;
-    U8_APPEND_UNSAFE(buf, n, c >= 0 && c < kWordTableSize ? table[c] : lowered_word_character(c));
-    out.append(buf, static_cast<std::size_t>(n));
+    U8_APPEND_UNSAFE(p, n, c >= 0 && c < kWordTableSize ? table[c] : lowered_word_character(c));
   }
+  out.resize(static_cast<std::size_t>(n));
 }
 
 }  // namespace detail

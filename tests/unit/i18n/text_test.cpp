@@ -164,6 +164,9 @@ TEST_CASE("i18n: for_each_lowered_word cuts and lower-cases words in any script"
   CHECK(lowered("u\xCC\x9B") == V{"u\xCC\x9B"});  // a mark stays in its word
   CHECK(lowered("...x") == V{"x"});
   CHECK(lowered("Ab") == V{"ab"});
+  // Lower case longer than the word: U+023A (two bytes) → U+2C65 (three).
+  CHECK(lowered("\xC8\xBA\xC8\xBA\xC8\xBA") == V{"\xE2\xB1\xA5\xE2\xB1\xA5\xE2\xB1\xA5"});
+  CHECK(lowered("Ủy BAN Nhân DÂN") == V{"ủy", "ban", "nhân", "dân"});
   CHECK(lowered("") == V{});
 }
 
