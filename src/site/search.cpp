@@ -31,9 +31,11 @@ void post(Postings& list, std::uint32_t doc, int weight) {
 // One worker's words: each distinct lower-cased word once, composed and
 // folded once. Documents then hold small ids instead of strings. The words
 // of every body pass through add(), about ten million at 10k pages, so its
-// table is open-addressed and keeps each word's first and last eight bytes
-// in the slot: a word of up to sixteen bytes (every Vietnamese syllable) is
-// hashed with two multiplications and compared without leaving the slot.
+// table is open-addressed with slots of eight bytes (a worker's few thousand
+// words fit the first-level cache), and each word's first and last eight
+// bytes are kept by id: a word of up to sixteen bytes (every Vietnamese
+// syllable) is hashed with two multiplications and compared without
+// reading the word itself.
 struct Lexicon {
   struct Word {
     std::string exact;   // lower case, NFC, with diacritics
@@ -49,10 +51,11 @@ struct Lexicon {
     bool operator==(const Key&) const = default;
   };
   struct Slot {
-    Key key;
-    std::uint32_t id = 0;  // id + 1; 0 when empty
+    std::uint32_t tag = 0;  // the hash's high half
+    std::uint32_t id = 0;   // id + 1; 0 when empty
   };
   std::vector<Word> words;
+  std::vector<Key> keys;               // per id
   std::vector<std::string> long_keys;  // per id: the word as add() got it, when longer than 16 bytes
   std::vector<int> best;               // per id: its best weight in the current document, 0 if absent
   std::vector<std::uint32_t> present;  // the ids of the current document
@@ -84,14 +87,18 @@ struct Lexicon {
     h ^= (k.tail + k.length) * 0x94D049BB133111EBULL;
     return h ^ h >> 31;
   }
+  static std::uint32_t tag_of(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32); }
 
   void add(std::string_view lowered, int weight) {
     const Key key = pack(lowered);
+    const std::uint64_t h = hash(key);
+    const std::uint32_t tag = tag_of(h);
     const std::size_t mask = slots.size() - 1;
-    for (std::size_t i = hash(key) & mask;; i = (i + 1) & mask) {
-      const Slot& slot = slots[i];
-      if (slot.id == 0) return insert(i, key, lowered, weight);
-      if (slot.key == key && (key.length <= 16 || long_keys[slot.id - 1] == lowered)) return seen(slot.id - 1, weight);
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      const Slot slot = slots[i];
+      if (slot.id == 0) return insert(i, tag, lowered, weight);
+      if (slot.tag == tag && keys[slot.id - 1] == key && (key.length <= 16 || long_keys[slot.id - 1] == lowered))
+        return seen(slot.id - 1, weight);
     }
   }
 
@@ -102,10 +109,12 @@ struct Lexicon {
   }
 
   // A word new to this worker, in the empty slot i: kept out of add(), which
-  // runs for every word of every page, so that its fast path stays small.
-  [[gnu::noinline]] void insert(std::size_t i, const Key& key, std::string_view lowered, int weight) {
+  // runs for every word of every page, so that its fast path stays small
+  // (the key is packed again rather than passed through memory).
+  [[gnu::noinline]] void insert(std::size_t i, std::uint32_t tag, std::string_view lowered, int weight) {
     const auto id = static_cast<std::uint32_t>(words.size());
-    slots[i] = {key, id + 1};
+    slots[i] = {tag, id + 1};
+    keys.push_back(pack(lowered));
     std::string exact = i18n::compose_word(lowered);
     std::string folded = i18n::fold_for_search(exact);
     words.push_back({std::move(exact), std::move(folded)});
@@ -121,7 +130,7 @@ struct Lexicon {
     const std::size_t mask = slots.size() - 1;
     for (const Slot& s : old) {
       if (s.id == 0) continue;
-      std::size_t i = hash(s.key) & mask;
+      std::size_t i = hash(keys[s.id - 1]) & mask;
       while (slots[i].id != 0) i = (i + 1) & mask;
       slots[i] = s;
     }
