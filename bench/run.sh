@@ -5,7 +5,9 @@
 # then builds it RUNS times with minhbach and with Hugo, alternately, and
 # prints the median wall time, CPU time (user + system) and peak RSS of each,
 # and of the floor (bench/floor.cpp: read all input, render every body with
-# cmark-gfm on all cores, write the same files minhbach wrote).
+# cmark-gfm on all cores, write the same files minhbach wrote). Then the
+# median of each round's ratios: the machine's speed drifts within minutes,
+# and a round's three builds run back to back.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 repo=$PWD
@@ -63,4 +65,7 @@ for size in "${sizes[@]}"; do
     pages=$([ $tool = minhbach ] && echo "$pages_m" || ([ $tool = hugo ] && echo "$pages_h" || echo "-"))
     printf "%-5s %-8s %9s %9s %10.1f %7s\n" "$size" "$tool" "$wall" "$cpu" "$(echo "$rss / 1024" | bc -l)" "$pages"
   done
+  ratio() { paste -d' ' "$tmp/$1" "$tmp/$2" | awk '{printf "%.4f\n", $1 / $4}' | median; }
+  printf "%-5s per round (median): minhbach/floor %.2f, hugo/minhbach %.2f (wall)\n" \
+    "$size" "$(ratio minhbach floor)" "$(ratio hugo minhbach)"
 done
