@@ -143,6 +143,7 @@ Site build(Inputs inputs, Diagnostics& diags) {
   site.documents = std::move(inputs.documents);
   site.catalogue = std::move(inputs.catalogue);
   site.attachments.insert(inputs.attachments.begin(), inputs.attachments.end());
+  site.attachment_files = std::move(inputs.attachment_files);
   site.unreadable = std::move(inputs.unreadable);
   pair_twins(site, diags);
   index_pages(site, diags);

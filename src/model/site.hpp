@@ -2,6 +2,7 @@
 // and checked. Built once, then read-only while pages render in parallel.
 #pragma once
 
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -38,7 +39,8 @@ struct Site {
 
   std::vector<content::Document> documents;
   content::Catalogue catalogue;
-  std::set<std::string> attachments;  // paths relative to content/, "localities/x/files/a.pdf"
+  std::set<std::string> attachments;  // paths relative to content/, "localities/x/files/a.pdf", in NFC
+  std::map<std::string, std::string> attachment_files;  // an attachment's name on disk, where not in NFC
   std::set<std::string> unreadable;   // content and data files that failed to parse (already reported)
 
   std::vector<Page> pages;  // home, localities, reports, initiatives, free pages; sorted by source path
@@ -53,7 +55,8 @@ struct Site {
 struct Inputs {
   std::vector<content::Document> documents;
   content::Catalogue catalogue;
-  std::vector<std::string> attachments;  // relative to content/
+  std::vector<std::string> attachments;                 // relative to content/, in NFC
+  std::map<std::string, std::string> attachment_files;  // NFC name → name on disk, where they differ
   std::set<std::string> unreadable;      // content and data files that exist but failed to parse
 };
 

@@ -369,10 +369,14 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
   for (const theme::StaticFile& s : in.theme.static_files)
     files.push_back({s.output, {}, join_path(in.root, s.source)});
   for (const std::string& a : in.site.attachments) {
-    // localities/<l>/files/<name> → files/<l>/<name>
+    // localities/<l>/files/<name> → files/<l>/<name>, read under its name on disk
     std::string locality = a.substr(11, a.find('/', 11) - 11);
     std::string name = a.substr(a.find("/files/") + 7);
-    files.push_back({"files/" + locality + "/" + name, {}, join_path(in.root, "content/" + a)});
+    auto on_disk = in.site.attachment_files.find(a);
+    files.push_back(
+        {"files/" + locality + "/" + name,
+         {},
+         join_path(in.root, "content/" + (on_disk != in.site.attachment_files.end() ? on_disk->second : a))});
   }
   std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
   for (const OutputFile& f : files) made.push_back({f.path, f.copy_from.empty() ? f.path : f.copy_from});

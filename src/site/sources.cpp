@@ -1,6 +1,7 @@
 #include "site/sources.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "content/catalogue.hpp"
 #include "content/parse.hpp"
@@ -231,8 +232,24 @@ model::Inputs parse_sources(WorkerPool& pool, const Sources& sources, Diagnostic
   if (sources.glossary && !content::parse_documents(*sources.glossary, inputs.catalogue, diags))
     inputs.unreadable.insert(sources.glossary->path());
   inputs.unreadable.insert(sources.unreadable.begin(), sources.unreadable.end());
+  // Links and front matter are read in NFC, so attachments are known by
+  // their names in NFC too: a file named in NFD (as some macOS tools and
+  // archives write names) is found by the link an editor types. It is still
+  // read under its name on disk, and published under the NFC one.
   inputs.attachments.reserve(sources.attachments.size());
-  for (const std::string& a : sources.attachments) inputs.attachments.push_back(a);
+  std::map<std::string, std::string> seen;  // NFC name → name on disk
+  for (const std::string& a : sources.attachments) {
+    std::string name = is_valid_utf8(a) ? i18n::to_nfc(a) : a;
+    if (auto [it, added] = seen.emplace(name, a); !added) {
+      diags.error("content/" + a,
+                  "attachment has the same name as content/" + it->second +
+                      " once both are written in Unicode NFC (they differ only in how accents are encoded)",
+                  "delete one of the two files");
+      continue;
+    }
+    if (name != a) inputs.attachment_files.emplace(name, a);
+    inputs.attachments.push_back(std::move(name));
+  }
   return inputs;
 }
 

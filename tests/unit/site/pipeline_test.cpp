@@ -131,3 +131,44 @@ TEST_CASE("site: quick_render leaves to a full build what it cannot do soundly")
     CHECK_FALSE(site::quick_render(retained, fs, {page, kLocality}));
   }
 }
+
+// Some macOS tools and archives write file names in NFD; links and front
+// matter are read in NFC. The attachment is known by its NFC name, read
+// under its name on disk and published under the NFC one.
+TEST_CASE("site: an attachment named in NFD is found by an NFC link and published under its NFC name") {
+  MemoryFileSystem fs = base_site();
+  const std::string nfd = "Ba\xCC\x81o-ca\xCC\x81o.pdf";  // "Báo-cáo.pdf", each accent a combining mark
+  const std::string nfc = "B\xC3\xA1o-c\xC3\xA1o.pdf";
+  fs.add("site/content/localities/an-binh/files/" + nfd, "%PDF-");
+  fs.add("site/" + kLocality,
+         with_body(fs, kLocality, "Phường An Bình là phường thử nghiệm.", "Xem [báo cáo](files/" + nfc + ")."));
+  site::PipelineResult r = build(fs, false);  // fails the test on any error, a broken link among them
+  REQUIRE(r.ok);
+  const OutputFile* file = find(r.files, "files/an-binh/" + nfc);
+  REQUIRE(file);
+  CHECK(file->copy_from == "site/content/localities/an-binh/files/" + nfd);
+  CHECK_FALSE(find(r.files, "files/an-binh/" + nfd));
+  const OutputFile* page = find(r.files, "dia-phuong/an-binh/index.html");
+  REQUIRE(page);
+  CHECK(page->data.find("href=\"/files/an-binh/B%C3%A1o-c%C3%A1o.pdf\"") != std::string::npos);
+}
+
+TEST_CASE("site: two attachments whose names differ only in Unicode normalization are an error") {
+  MemoryFileSystem fs = base_site();
+  fs.add("site/content/localities/an-binh/files/Ba\xCC\x81o.pdf", "%PDF-1");
+  fs.add("site/content/localities/an-binh/files/B\xC3\xA1o.pdf", "%PDF-2");
+  WorkerPool pool(2);
+  Diagnostics diags;
+  site::PipelineOptions options;
+  options.root = "site";
+  site::PipelineResult r = site::run_pipeline(pool, fs, options, diags);
+  CHECK_FALSE(r.ok);
+  std::vector<std::string> errors;
+  for (const Diagnostic& d : diags.all())
+    if (d.severity == Severity::error) errors.push_back(format_diagnostic(d));
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0] ==
+        "content/localities/an-binh/files/B\xC3\xA1o.pdf: error: attachment has the same name as "
+        "content/localities/an-binh/files/Ba\xCC\x81o.pdf once both are written in Unicode NFC (they differ only "
+        "in how accents are encoded)\n  hint: delete one of the two files\n");
+}
