@@ -21,6 +21,12 @@ bool is_valid_slug(std::string_view s);
 // "Đối thoại" → "doi thoai": NFC, lower-case, tones and diacritics removed, đ → d.
 std::string fold_for_search(std::string_view utf8);
 
+namespace detail {
+// fold_for_search without its table of folded characters: ICU's
+// decomposition, then its transliterator if need be. The tests' reference.
+std::string fold_for_search_icu(std::string_view utf8);
+}  // namespace detail
+
 // The words of a text, lower-cased (Vietnamese rules) in NFC, keeping their
 // diacritics: "Phường Trường Thi, 2023" → {"phường", "trường", "thi", "2023"}.
 std::vector<std::string> words(std::string_view utf8);
