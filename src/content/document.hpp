@@ -2,6 +2,7 @@
 // into the file's text so later stages can report precise positions.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -117,8 +118,11 @@ struct Document {
   // The hash an English twin records in translation_of: 12 hex digits of the
   // Vietnamese file's normalized text, so a change there marks it stale.
   std::string source_hash() const;
-  std::string hash;  // source_hash() of a Vietnamese file, computed once by parse_document
+  std::string hash;  // source_hash() of a Vietnamese file, computed once by site::parse_sources
   std::string_view body() const { return std::string_view(source->text()).substr(body_offset); }
 };
+
+// source_hash() of a text whose hash_bytes() is `text_hash`.
+std::string short_hash(std::uint64_t text_hash);
 
 }  // namespace mb::content

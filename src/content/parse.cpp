@@ -64,9 +64,13 @@ void check_required(const yaml::Reader& r, const yaml::Node& root, const Documen
 
 }  // namespace
 
+std::string short_hash(std::uint64_t text_hash) {
+  return hash_hex(text_hash).substr(0, 12);
+}
+
 std::string Document::source_hash() const {
   // The translation status page asks for every page's hash in each language.
-  return hash.empty() ? hash_hex(hash_bytes(source->text())).substr(0, 12) : hash;
+  return hash.empty() ? short_hash(hash_bytes(source->text())) : hash;
 }
 
 std::optional<Document> parse_document(std::shared_ptr<const SourceFile> source, const Placement& place,
@@ -82,7 +86,6 @@ std::optional<Document> parse_document(std::shared_ptr<const SourceFile> source,
   doc.slug = place.slug;
   doc.source = std::move(source);
   doc.body_offset = split->body_begin;
-  if (doc.lang == Lang::vi) doc.hash = doc.source_hash();
 
   yaml::Node root;
   std::size_t before = diags.error_count();

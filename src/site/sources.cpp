@@ -1,10 +1,12 @@
 #include "site/sources.hpp"
 
 #include <algorithm>
+#include <array>
 #include <map>
 
 #include "content/catalogue.hpp"
 #include "content/parse.hpp"
+#include "core/hash.hpp"
 #include "i18n/text.hpp"
 
 namespace mb::site {
@@ -202,12 +204,27 @@ model::Inputs parse_sources(WorkerPool& pool, const Sources& sources, Diagnostic
   std::vector<content::Document> documents(sources.documents.size());
   std::vector<char> parsed(sources.documents.size(), 0);
   std::vector<Diagnostics> local(sources.documents.size());
-  pool.parallel_for(sources.documents.size(), [&](std::size_t i, unsigned) {
-    if (std::optional<content::Document> d =
-            content::parse_document(sources.documents[i], sources.placements[i], local[i])) {
+  // Four at a time, so that their source hashes are computed side by side.
+  constexpr std::size_t kChunk = 4;
+  pool.parallel_for((sources.documents.size() + kChunk - 1) / kChunk, [&](std::size_t chunk, unsigned) {
+    std::size_t end = std::min(sources.documents.size(), (chunk + 1) * kChunk);
+    std::array<std::string_view, kChunk> texts;
+    std::array<content::Document*, kChunk> hashed;
+    std::size_t count = 0;
+    for (std::size_t i = chunk * kChunk; i < end; ++i) {
+      std::optional<content::Document> d =
+          content::parse_document(sources.documents[i], sources.placements[i], local[i]);
+      if (!d) continue;
       documents[i] = std::move(*d);
       parsed[i] = 1;
+      if (documents[i].lang == Lang::vi) {
+        texts[count] = documents[i].source->text();
+        hashed[count++] = &documents[i];
+      }
     }
+    std::array<std::uint64_t, kChunk> hashes;
+    hash_each(texts.data(), count, hashes.data());
+    for (std::size_t k = 0; k < count; ++k) hashed[k]->hash = content::short_hash(hashes[k]);
   });
   std::size_t kept = 0;
   for (std::size_t i = 0; i < documents.size(); ++i) {

@@ -1,6 +1,9 @@
+#include "core/hash.hpp"
+
 #include <doctest/doctest.h>
 
-#include "core/hash.hpp"
+#include <string>
+#include <vector>
 
 using namespace mb;
 
@@ -21,4 +24,25 @@ TEST_CASE("core: hash_hex is sixteen lower-case hex digits, zero-padded") {
   CHECK(hash_hex(0) == "0000000000000000");
   CHECK(hash_hex(0xaf63dc4c8601ec8cULL) == "af63dc4c8601ec8c");
   CHECK(hash_hex(0xABCULL) == "0000000000000abc");
+}
+
+TEST_CASE("core: hash_each gives hash_bytes of each text, whatever their lengths") {
+  std::vector<std::string> texts;
+  std::uint32_t seed = 7;
+  for (int n = 0; n < 23; ++n) {
+    std::string t;
+    for (std::uint32_t len = (seed = seed * 1664525u + 1013904223u) % 300; len > 0; --len)
+      t += static_cast<char>((seed = seed * 1664525u + 1013904223u) >> 24);
+    texts.push_back(std::move(t));
+  }
+  texts[5].clear();
+  std::vector<std::string_view> views(texts.begin(), texts.end());
+  for (std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{4}, std::size_t{7}, views.size()}) {
+    std::vector<std::uint64_t> out(count, 0);
+    hash_each(views.data(), count, out.data());
+    for (std::size_t i = 0; i < count; ++i) {
+      CAPTURE(i);
+      CHECK(out[i] == hash_bytes(views[i]));
+    }
+  }
 }
