@@ -22,23 +22,22 @@ std::uint64_t hash_bytes(std::string_view data) {
 }
 
 void hash_each(const std::string_view* data, std::size_t count, std::uint64_t* out) {
-  std::size_t i = 0;
-  for (; i + 4 <= count; i += 4) {
-    const std::string_view* d = data + i;
+  for (std::size_t i = 0; i < count; i += 4) {
+    // A group of fewer than four repeats its last text, whose copies cost no
+    // time: the four chains run side by side.
+    std::size_t k = std::min<std::size_t>(4, count - i);
+    std::string_view d[4];
+    for (std::size_t j = 0; j < 4; ++j) d[j] = data[i + std::min(j, k - 1)];
     std::size_t common = std::min({d[0].size(), d[1].size(), d[2].size(), d[3].size()});
-    std::uint64_t h0 = kBasis, h1 = kBasis, h2 = kBasis, h3 = kBasis;
-    for (std::size_t k = 0; k < common; ++k) {
-      h0 = (h0 ^ static_cast<unsigned char>(d[0][k])) * kPrime;
-      h1 = (h1 ^ static_cast<unsigned char>(d[1][k])) * kPrime;
-      h2 = (h2 ^ static_cast<unsigned char>(d[2][k])) * kPrime;
-      h3 = (h3 ^ static_cast<unsigned char>(d[3][k])) * kPrime;
+    std::uint64_t h[4] = {kBasis, kBasis, kBasis, kBasis};
+    for (std::size_t b = 0; b < common; ++b) {
+      h[0] = (h[0] ^ static_cast<unsigned char>(d[0][b])) * kPrime;
+      h[1] = (h[1] ^ static_cast<unsigned char>(d[1][b])) * kPrime;
+      h[2] = (h[2] ^ static_cast<unsigned char>(d[2][b])) * kPrime;
+      h[3] = (h[3] ^ static_cast<unsigned char>(d[3][b])) * kPrime;
     }
-    out[i] = continue_hash(h0, d[0].substr(common));
-    out[i + 1] = continue_hash(h1, d[1].substr(common));
-    out[i + 2] = continue_hash(h2, d[2].substr(common));
-    out[i + 3] = continue_hash(h3, d[3].substr(common));
+    for (std::size_t j = 0; j < k; ++j) out[i + j] = continue_hash(h[j], d[j].substr(common));
   }
-  for (; i < count; ++i) out[i] = hash_bytes(data[i]);
 }
 
 std::string hash_hex(std::uint64_t h) {

@@ -37,7 +37,7 @@ TEST_CASE("core: hash_each gives hash_bytes of each text, whatever their lengths
   }
   texts[5].clear();
   std::vector<std::string_view> views(texts.begin(), texts.end());
-  for (std::size_t count : {std::size_t{0}, std::size_t{1}, std::size_t{4}, std::size_t{7}, views.size()}) {
+  for (std::size_t count : {0, 1, 2, 4, 6, 7, 23}) {
     std::vector<std::uint64_t> out(count, 0);
     hash_each(views.data(), count, out.data());
     for (std::size_t i = 0; i < count; ++i) {
