@@ -42,7 +42,7 @@ Data quantity_data(const content::Quantity& q, const std::string& key, const std
   Data d;
   d.set("number", percent ? i18n::format_percent(q.value, lang) : i18n::format_number(q.value, lang));
   d.set("unit", optional(unit));
-  for (const char* key : {"qualifier", "note", "note_lang", "number_lang"}) d.set(key, false);
+  for (const char* key : {"qualifier", "note", "note_lang", "number_lang"}) d.set(std::string_view(key), false);
   if (q.note.empty()) return d;
   const auto& qualifiers = theme.table(Lang::en).qualifiers;
   auto qualifier = qualifiers.find(q.note);

@@ -28,7 +28,8 @@ Data observation_value(const ViewContext& ctx, const content::IndicatorDef& def,
   if (!o.value) {
     Data d;
     d.set("number", ui(ctx.theme, lang, "by_breakdown"));
-    for (const char* key : {"qualifier", "unit", "note", "note_lang", "number_lang"}) d.set(key, false);
+    for (const char* key : {"qualifier", "unit", "note", "note_lang", "number_lang"})
+      d.set(std::string_view(key), false);
     return d;
   }
   return quantity_data({*o.value, o.note}, def.id, unit_text(def, lang), def.percent, lang, ctx.theme, o.report->en);

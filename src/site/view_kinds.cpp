@@ -19,7 +19,7 @@ void set_text(Data& d, const std::string& key, const std::string& en, const std:
 Data quantity_text(const std::string& text) {
   Data d;
   d.set("number", optional(text));
-  for (const char* key : {"qualifier", "unit", "note", "note_lang", "number_lang"}) d.set(key, false);
+  for (const char* key : {"qualifier", "unit", "note", "note_lang", "number_lang"}) d.set(std::string_view(key), false);
   return d;
 }
 

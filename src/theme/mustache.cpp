@@ -6,24 +6,18 @@ namespace mb::theme {
 
 // ---- Values ---------------------------------------------------------------
 
-std::uint32_t Value::hash_name(std::string_view name) {
-  std::uint32_t h = 2166136261u;  // FNV-1a: names are short
-  for (char c : name) h = (h ^ static_cast<unsigned char>(c)) * 16777619u;
-  return h;
-}
-
 const Value* Value::find(std::string_view name, std::uint32_t hash) const {
   for (auto m = m_members.rbegin(); m != m_members.rend(); ++m)
     if (m->hash == hash && m->name == name) return &m->value;
   return nullptr;
 }
 
-void Value::set(std::string_view name, Value value) {
+void Value::set(Name name, Value value) {
   // Appended without looking for the name: view models set each name once
   // but for rare overrides, and find() takes the last. Saves a scan per set.
   if (m_type != Type::object) return;
   if (m_members.empty()) m_members.reserve(8);
-  m_members.emplace_back(hash_name(name), name, std::move(value));
+  m_members.emplace_back(name.hash(), name.text(), std::move(value));
 }
 
 void Value::push_back(Value item) {

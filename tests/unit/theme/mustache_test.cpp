@@ -23,7 +23,7 @@ std::string render(const std::string& source, const Value& data) {
 
 Value object(std::initializer_list<std::pair<const char*, Value>> members) {
   Value v;
-  for (const auto& [name, value] : members) v.set(name, value);
+  for (const auto& [name, value] : members) v.set(std::string_view(name), value);
   return v;
 }
 
@@ -129,7 +129,7 @@ Both random_value(std::mt19937& rng, int depth) {
       for (const char* name : kNames)
         if (rng() % 2) {
           Both member = random_value(rng, depth + 1);
-          out.ours.set(name, std::move(member.ours));
+          out.ours.set(std::string_view(name), std::move(member.ours));
           out.theirs.set(name, member.theirs);
         }
       return out;
