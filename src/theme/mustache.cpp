@@ -7,7 +7,9 @@ namespace mb::theme {
 // ---- Values ---------------------------------------------------------------
 
 const Value* Value::find(std::string_view name, std::uint32_t hash) const {
-  for (auto m = m_members.rbegin(); m != m_members.rend(); ++m)
+  const auto* members = std::get_if<kMembers>(&m_data);
+  if (!members) return nullptr;
+  for (auto m = members->rbegin(); m != members->rend(); ++m)
     if (m->hash == hash && m->name == name) return &m->value;
   return nullptr;
 }
@@ -16,12 +18,13 @@ void Value::set(Name name, Value value) {
   // Appended without looking for the name: view models set each name once
   // but for rare overrides, and find() takes the last. Saves a scan per set.
   if (m_type != Type::object) return;
-  if (m_members.empty()) m_members.reserve(8);
-  m_members.emplace_back(name.hash(), name.text(), std::move(value));
+  auto& members = std::get<kMembers>(m_data);
+  if (members.empty()) members.reserve(8);
+  members.emplace_back(name.hash(), name.text(), std::move(value));
 }
 
 void Value::push_back(Value item) {
-  if (m_type == Type::list) m_items.push_back(std::move(item));
+  if (m_type == Type::list) std::get<kItems>(m_data).push_back(std::move(item));
 }
 
 // ---- Parsing --------------------------------------------------------------

@@ -14,6 +14,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 namespace mb::theme {
@@ -37,7 +38,7 @@ class Value {
   Type type() const { return m_type; }
   bool is_string() const { return m_type == Type::string; }
   bool is_false() const { return m_type == Type::no; }
-  bool is_empty_list() const { return m_type == Type::list && m_items.empty(); }
+  bool is_empty_list() const { return m_type == Type::list && list_value().empty(); }
 
   // FNV-1a: names are short.
   static constexpr std::uint32_t hash_name(std::string_view name) {
@@ -71,15 +72,18 @@ class Value {
 
   // Lists: push_back() does nothing on other types, like kainjow's.
   void push_back(Value item);
-  const std::vector<Value>& list_value() const { return m_items; }
-  const std::string& string_value() const { return m_text; }
+  const std::vector<Value>& list_value() const;
+  const std::string& string_value() const;
 
  private:
   struct Member;
+  // One of these at a time, by type: an object's members (in the order set;
+  // the last of a name counts; none for yes and no), a string, a list. One
+  // variant rather than three members makes a Value 48 bytes instead of 88:
+  // a page's view model holds thousands, and find() strides over them.
+  enum : std::size_t { kMembers, kText, kItems };
+  std::variant<std::vector<Member>, std::string, std::vector<Value>> m_data;
   Type m_type = Type::object;
-  std::string m_text;
-  std::vector<Value> m_items;
-  std::vector<Member> m_members;  // in the order set; the last of a name counts
 };
 
 struct Value::Member {
@@ -90,9 +94,23 @@ struct Value::Member {
 };
 
 inline Value::Value() = default;
-inline Value::Value(Type type) : m_type(type) {}
-inline Value::Value(std::string text) : m_type(Type::string), m_text(std::move(text)) {}
-inline Value::Value(const char* text) : m_type(Type::string), m_text(text) {}
+inline Value::Value(Type type) : m_type(type) {
+  if (type == Type::string) m_data.emplace<kText>();
+  if (type == Type::list) m_data.emplace<kItems>();
+}
+inline Value::Value(std::string text) : m_data(std::in_place_index<kText>, std::move(text)), m_type(Type::string) {}
+inline Value::Value(const char* text) : m_data(std::in_place_index<kText>, text), m_type(Type::string) {}
+
+inline const std::vector<Value>& Value::list_value() const {
+  static const std::vector<Value> none;
+  const auto* items = std::get_if<kItems>(&m_data);
+  return items ? *items : none;
+}
+inline const std::string& Value::string_value() const {
+  static const std::string none;
+  const auto* text = std::get_if<kText>(&m_data);
+  return text ? *text : none;
+}
 inline Value::Value(bool b) : m_type(b ? Type::yes : Type::no) {}
 inline Value Value::list() { return Value(Type::list); }
 
