@@ -271,18 +271,21 @@ std::string detail::fold_for_search_icu(std::string_view utf8) {
 }
 
 std::string slugify(std::string_view utf8) {
-  std::string folded = fold_for_search(utf8);
-  std::string slug;
+  // In place: a hyphen is only written for a separator already read, so the
+  // slug never overtakes the folded text it is made from.
+  std::string slug = fold_for_search(utf8);
+  std::size_t length = 0;
   bool pending_hyphen = false;
-  for (char c : folded) {
+  for (char c : slug) {
     if (is_ascii_alnum(c)) {
-      if (pending_hyphen && !slug.empty()) slug += '-';
+      if (pending_hyphen && length > 0) slug[length++] = '-';
       pending_hyphen = false;
-      slug += c;
+      slug[length++] = c;
     } else {
       pending_hyphen = true;
     }
   }
+  slug.resize(length);
   return slug;
 }
 
