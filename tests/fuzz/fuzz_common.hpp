@@ -77,12 +77,36 @@ inline std::string decode_attribute(std::string_view v) {
 
 // No href or src in the HTML leads to a scheme other than http(s), mailto or tel.
 inline void check_link_schemes(std::string_view html, std::string_view where) {
-  for (std::string_view attr : {" href=\"", " src=\""}) {
-    for (std::size_t at = html.find(attr); at != std::string_view::npos; at = html.find(attr, at + 1)) {
-      std::size_t begin = at + attr.size();
-      std::size_t end = html.find('"', begin);
-      if (end == std::string_view::npos) fail("unterminated attribute in " + std::string(where), html.substr(at));
-      std::string url = decode_attribute(html.substr(begin, end - begin));
+  // Tag by tag, attribute by attribute, so that an attribute's value is never
+  // read as markup: a link's title may well say ` href="` (a fuzz finding).
+  constexpr auto npos = std::string_view::npos;
+  auto is_space = [](char c) { return c == ' ' || c == '\n' || c == '\t'; };
+  for (std::size_t i = html.find('<'); i != npos; i = html.find('<', i)) {
+    ++i;
+    while (i < html.size() && !is_space(html[i]) && html[i] != '>') ++i;  // the tag's name
+    while (i < html.size() && html[i] != '>') {
+      if (is_space(html[i]) || html[i] == '/') {
+        ++i;
+        continue;
+      }
+      std::size_t name_begin = i;
+      while (i < html.size() && !is_space(html[i]) && html[i] != '=' && html[i] != '>') ++i;
+      std::string_view name = html.substr(name_begin, i - name_begin);
+      if (i >= html.size() || html[i] != '=') continue;  // an attribute without a value
+      ++i;
+      std::string_view value;
+      if (i < html.size() && (html[i] == '"' || html[i] == '\'')) {
+        std::size_t end = html.find(html[i], i + 1);
+        if (end == npos) fail("unterminated attribute in " + std::string(where), html.substr(name_begin, 80));
+        value = html.substr(i + 1, end - i - 1);
+        i = end + 1;
+      } else {
+        std::size_t begin = i;
+        while (i < html.size() && !is_space(html[i]) && html[i] != '>') ++i;
+        value = html.substr(begin, i - begin);
+      }
+      if (name != "href" && name != "src") continue;
+      std::string url = decode_attribute(value);
       std::string scheme = markdown::url_scheme(url);
       if (!scheme.empty() && scheme != "http" && scheme != "https" && scheme != "mailto" && scheme != "tel")
         fail("link with the '" + scheme + ":' scheme in " + std::string(where), url);
