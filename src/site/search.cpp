@@ -1,6 +1,7 @@
 #include "site/search.hpp"
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdint>
 #include <cstring>
@@ -18,14 +19,37 @@ namespace mb::site {
 
 namespace {
 
-// A term's postings: (document, best weight), documents ascending.
-using Postings = std::vector<std::pair<std::uint32_t, int>>;
+// Where a word appears gives its weight, and a document keeps the best: a
+// rank, 0 to 3, indexes kWeights. The index writes the weights themselves.
+constexpr std::array<int, 4> kWeights = {1, 3, 4, 10};
+enum Rank : std::uint8_t { kBody, kSummary, kLocality, kTitle };
 
-void post(Postings& list, std::uint32_t doc, int weight) {
-  if (!list.empty() && list.back().first == doc)
-    list.back().second = std::max(list.back().second, weight);
-  else
-    list.push_back({doc, weight});
+// A document's words until the merge, in about two bytes each: each word's
+// lexicon id and rank as one LEB128 number, id << 2 | rank. At 50k pages
+// the documents hold some 30 million such words, which as (id, weight) pairs
+// took 250 MB of memory, each byte of it touched fresh.
+using WordList = std::string;
+
+void append_word(WordList& out, std::uint32_t id, std::uint8_t rank) {
+  std::uint64_t v = static_cast<std::uint64_t>(id) << 2 | rank;
+  for (; v >= 0x80; v >>= 7) out += static_cast<char>(v | 0x80);
+  out += static_cast<char>(v);
+}
+
+// Calls fn(id, rank) for each word of `list`, in order.
+template <class Fn>
+void for_each_word(const WordList& list, Fn&& fn) {
+  const auto* p = reinterpret_cast<const std::uint8_t*>(list.data());
+  const auto* end = p + list.size();
+  while (p < end) {
+    std::uint64_t v = 0;
+    for (int shift = 0;; shift += 7) {
+      const std::uint8_t b = *p++;
+      v |= static_cast<std::uint64_t>(b & 0x7F) << shift;
+      if (b < 0x80) break;
+    }
+    fn(static_cast<std::uint32_t>(v >> 2), static_cast<std::uint8_t>(v & 3));
+  }
 }
 
 // One worker's words: each distinct lower-cased word once, composed and
@@ -57,7 +81,7 @@ struct Lexicon {
   std::vector<Word> words;
   std::vector<Key> keys;               // per id
   std::vector<std::string> long_keys;  // per id: the word as add() got it, when longer than 16 bytes
-  std::vector<int> best;               // per id: its best weight in the current document, 0 if absent
+  std::vector<std::uint8_t> best;      // per id: 1 + its best rank in the current document, 0 if absent
   std::vector<std::uint32_t> present;  // the ids of the current document
   std::vector<Slot> slots = std::vector<Slot>(1024);  // a power of two, at most half full
   std::size_t used = 0;
@@ -89,29 +113,29 @@ struct Lexicon {
   }
   static std::uint32_t tag_of(std::uint64_t h) { return static_cast<std::uint32_t>(h >> 32); }
 
-  void add(std::string_view lowered, int weight) {
+  void add(std::string_view lowered, std::uint8_t rank) {
     const Key key = pack(lowered);
     const std::uint64_t h = hash(key);
     const std::uint32_t tag = tag_of(h);
     const std::size_t mask = slots.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       const Slot slot = slots[i];
-      if (slot.id == 0) return insert(i, tag, lowered, weight);
+      if (slot.id == 0) return insert(i, tag, lowered, rank);
       if (slot.tag == tag && keys[slot.id - 1] == key && (key.length <= 16 || long_keys[slot.id - 1] == lowered))
-        return seen(slot.id - 1, weight);
+        return seen(slot.id - 1, rank);
     }
   }
 
-  void seen(std::uint32_t id, int weight) {
-    int& b = best[id];
+  void seen(std::uint32_t id, std::uint8_t rank) {
+    std::uint8_t& b = best[id];
     if (b == 0) present.push_back(id);
-    b = std::max(b, weight);
+    b = std::max(b, static_cast<std::uint8_t>(rank + 1));
   }
 
   // A word new to this worker, in the empty slot i: kept out of add(), which
   // runs for every word of every page, so that its fast path stays small
   // (the key is packed again rather than passed through memory).
-  [[gnu::noinline]] void insert(std::size_t i, std::uint32_t tag, std::string_view lowered, int weight) {
+  [[gnu::noinline]] void insert(std::size_t i, std::uint32_t tag, std::string_view lowered, std::uint8_t rank) {
     const auto id = static_cast<std::uint32_t>(words.size());
     slots[i] = {tag, id + 1};
     keys.push_back(pack(lowered));
@@ -121,7 +145,7 @@ struct Lexicon {
     long_keys.emplace_back(lowered.size() > 16 ? lowered : std::string_view());
     best.push_back(0);
     if (++used * 2 >= slots.size()) grow();
-    seen(id, weight);
+    seen(id, rank);
   }
 
   void grow() {
@@ -136,34 +160,58 @@ struct Lexicon {
     }
   }
 
-  // The current document's (id, weight) pairs; clears it for the next.
-  std::vector<std::pair<std::uint32_t, int>> take() {
-    std::vector<std::pair<std::uint32_t, int>> out;
-    out.reserve(present.size());
+  // The current document's words; clears it for the next.
+  WordList take() {
+    scratch.clear();
     for (std::uint32_t id : present) {
-      out.push_back({id, best[id]});
+      append_word(scratch, id, static_cast<std::uint8_t>(best[id] - 1));
       best[id] = 0;
     }
     present.clear();
-    return out;
+    return scratch;  // a copy of exactly its size: the documents' lists are kept
   }
+  WordList scratch;
 };
 
-// Terms across all workers' lexicons: an id per distinct string.
+// Terms across all workers' lexicons: an id per distinct string, and every
+// term's postings in one array, each a document and the word's best rank
+// there, doc << 2 | rank, documents ascending. At 50k pages a map has some
+// 30 million: a vector of pairs per term held three times as many bytes.
 struct Terms {
   std::unordered_map<std::string_view, std::uint32_t> ids;  // views into the lexicons
   std::vector<std::string_view> names;
   std::vector<std::string_view> folded;  // per id: the term's folded form, which names its shard
-  std::vector<Postings> postings;
+  std::vector<std::uint32_t> postings;
+  std::vector<std::uint32_t> begin, end;  // per id: its postings in `postings`
 
   std::uint32_t id(std::string_view name, std::string_view folded_name) {
     auto [it, added] = ids.emplace(name, static_cast<std::uint32_t>(names.size()));
     if (added) {
       names.push_back(name);
       folded.push_back(folded_name);
-      postings.emplace_back();
     }
     return it->second;
+  }
+
+  // Fills the postings from each_posting(fn), which calls fn(term,
+  // doc << 2 | rank) in document order, twice: once to count them, once to
+  // place them.
+  template <class Each>
+  void post(Each&& each_posting) {
+    begin.assign(names.size() + 1, 0);
+    each_posting([&](std::uint32_t t, std::uint32_t) { ++begin[t + 1]; });
+    for (std::size_t t = 1; t < begin.size(); ++t) begin[t] += begin[t - 1];
+    postings.resize(begin.back());
+    end.assign(begin.begin(), begin.end() - 1);
+    each_posting([&](std::uint32_t t, std::uint32_t posting) {
+      std::uint32_t& e = end[t];
+      // Two words of a document can be one term (folded, "Trường" and
+      // "truong" are): it keeps its best rank there, in one posting.
+      if (e > begin[t] && postings[e - 1] >> 2 == posting >> 2)
+        postings[e - 1] = std::max(postings[e - 1], posting);
+      else
+        postings[e++] = posting;
+    });
   }
 };
 
@@ -183,6 +231,9 @@ struct Members {
   std::string text;
   std::vector<std::string_view> folded;  // per member, in order: its term's folded form
   std::vector<std::size_t> ends;         // per member, in order: where it ends in text
+
+  std::size_t size(std::size_t k) const { return ends[k] - (k ? ends[k - 1] : 0); }
+  std::string_view member(std::size_t k) const { return std::string_view(text).substr(ends[k] - size(k), size(k)); }
 };
 
 Members write_postings(const Terms& terms) {
@@ -195,7 +246,7 @@ Members write_postings(const Terms& terms) {
   // not grown: at 10k pages the text is 12 MB.
   std::size_t estimate = 0;
   for (std::uint32_t t = 0; t < terms.names.size(); ++t)
-    estimate += terms.names[t].size() + 6 + 6 * terms.postings[t].size();
+    estimate += terms.names[t].size() + 6 + 6 * (terms.end[t] - terms.begin[t]);
   out.text.reserve(estimate);
   out.folded.reserve(sorted.size());
   out.ends.reserve(sorted.size());
@@ -203,11 +254,12 @@ Members write_postings(const Terms& terms) {
     append_json_string(out.text, terms.names[t]);
     out.text += ":[";
     std::uint32_t previous = 0;
-    for (auto [doc, weight] : terms.postings[t]) {
+    for (std::uint32_t k = terms.begin[t]; k < terms.end[t]; ++k) {
+      const std::uint32_t doc = terms.postings[k] >> 2;
       if (out.text.back() != '[') out.text += ',';
       append_number(out.text, doc - previous);
       out.text += ',';
-      append_number(out.text, static_cast<std::size_t>(weight));
+      append_number(out.text, static_cast<std::size_t>(kWeights[terms.postings[k] & 3]));
       previous = doc;
     }
     out.text += ']';
@@ -220,9 +272,9 @@ Members write_postings(const Terms& terms) {
 }  // namespace
 
 struct SearchIndexer::State {
-  std::vector<Lexicon> lexicons;                                      // by worker
-  std::vector<std::vector<std::pair<std::uint32_t, int>>> doc_words;  // (id in its lexicon, weight)
-  std::vector<unsigned> owner;                                        // whose lexicon
+  std::vector<Lexicon> lexicons;    // by worker
+  std::vector<WordList> doc_words;  // by document, with ids in its owner's lexicon
+  std::vector<unsigned> owner;      // by document: the worker that cut its words
 };
 
 SearchIndexer::SearchIndexer(std::size_t documents, unsigned workers) : m(std::make_unique<State>()) {
@@ -237,20 +289,21 @@ void SearchIndexer::add(std::size_t doc, unsigned worker, const SearchEntry& e) 
   // Each distinct word is composed and folded once per worker; the postings
   // are merged in document order, so the index never depends on scheduling.
   Lexicon& lex = m->lexicons[worker];
-  auto add = [&](std::string_view text, int weight) {
-    i18n::for_each_lowered_word(text, [&](std::string_view w) { lex.add(w, weight); });
+  auto add = [&](std::string_view text, std::uint8_t rank) {
+    i18n::for_each_lowered_word(text, [&](std::string_view w) { lex.add(w, rank); });
   };
-  add(e.title, 10);
-  add(e.locality, 4);
-  for (const std::string& x : e.extra) add(x, 4);
-  add(e.summary, 3);
-  add(e.body, 1);
+  add(e.title, kTitle);
+  add(e.locality, kLocality);
+  for (const std::string& x : e.extra) add(x, kLocality);
+  add(e.summary, kSummary);
+  add(e.body, kBody);
   m->doc_words[doc] = lex.take();
   m->owner[doc] = worker;
 }
 
 std::vector<OutputFile> SearchIndexer::finish(const std::vector<SearchEntry>& entries) {
   MB_ASSERT(entries.size() == m->doc_words.size());
+  MB_ASSERT(entries.size() < (std::size_t{1} << 30));  // a posting holds doc << 2
   const std::vector<Lexicon>& lexicons = m->lexicons;
   // The two maps are independent: the exact one (only words with
   // diacritics) is built and written on a second thread.
@@ -262,10 +315,14 @@ std::vector<OutputFile> SearchIndexer::finish(const std::vector<SearchEntry>& en
         global[w].push_back(!exact                      ? terms.id(word.folded, word.folded)
                             : word.folded != word.exact ? terms.id(word.exact, word.folded)
                                                         : kNone);
-    for (std::size_t i = 0; i < entries.size(); ++i)
-      for (auto [id, weight] : m->doc_words[i])
-        if (std::uint32_t t = global[m->owner[i]][id]; t != kNone)
-          post(terms.postings[t], static_cast<std::uint32_t>(i), weight);
+    terms.post([&](auto&& fn) {
+      for (std::size_t i = 0; i < entries.size(); ++i) {
+        const std::vector<std::uint32_t>& to_term = global[m->owner[i]];
+        for_each_word(m->doc_words[i], [&](std::uint32_t id, std::uint8_t rank) {
+          if (std::uint32_t t = to_term[id]; t != kNone) fn(t, static_cast<std::uint32_t>(i) << 2 | rank);
+        });
+      }
+    });
     return write_postings(terms);
   };
   Terms exact;
@@ -279,38 +336,48 @@ std::vector<OutputFile> SearchIndexer::finish(const std::vector<SearchEntry>& en
   // exact words that fold to each term, which live in the same shard.
   std::unordered_map<std::string_view, std::size_t> exact_bytes;  // by folded form
   for (std::size_t k = 0; k < exact_members.ends.size(); ++k)
-    exact_bytes[exact_members.folded[k]] += exact_members.ends[k] - (k ? exact_members.ends[k - 1] : 0);
+    exact_bytes[exact_members.folded[k]] += exact_members.size(k);
   std::vector<std::string_view> firsts;  // per shard: its first folded term
-  std::vector<std::string> shard_terms, shard_exact;
-  for (std::size_t k = 0, begin = 0, bytes = 0; k < folded_members.ends.size(); ++k) {
-    if (shard_terms.empty() || bytes >= kSearchShardBytes) {
+  std::vector<std::size_t> starts;       // per shard: its first folded member
+  for (std::size_t k = 0, bytes = 0; k < folded_members.ends.size(); ++k) {
+    if (starts.empty() || bytes >= kSearchShardBytes) {
       firsts.push_back(folded_members.folded[k]);
-      shard_terms.emplace_back();
-      shard_exact.emplace_back();
+      starts.push_back(k);
       bytes = 0;
-    } else {
-      shard_terms.back() += ',';
     }
-    shard_terms.back().append(folded_members.text, begin, folded_members.ends[k] - begin);
-    bytes += folded_members.ends[k] - begin;
+    bytes += folded_members.size(k);
     if (auto found = exact_bytes.find(folded_members.folded[k]); found != exact_bytes.end()) bytes += found->second;
-    begin = folded_members.ends[k];
   }
-  for (std::size_t k = 0, begin = 0; k < exact_members.ends.size(); ++k) {
+  starts.push_back(folded_members.ends.size());
+  std::vector<std::vector<std::size_t>> shard_exact(firsts.size());  // per shard: its exact members
+  for (std::size_t k = 0; k < exact_members.ends.size(); ++k) {
     // Every exact word's folded form is a term, so its shard exists.
     auto after = std::upper_bound(firsts.begin(), firsts.end(), exact_members.folded[k]);
     MB_ASSERT(after != firsts.begin());
-    std::string& out = shard_exact[static_cast<std::size_t>(after - firsts.begin()) - 1];
-    if (!out.empty()) out += ',';
-    out.append(exact_members.text, begin, exact_members.ends[k] - begin);
-    begin = exact_members.ends[k];
+    shard_exact[static_cast<std::size_t>(after - firsts.begin()) - 1].push_back(k);
   }
+  // Each shard's file is written once, at its size: the members are most of
+  // the index, and at 50k pages the Vietnamese one is 60 MB.
   std::vector<OutputFile> files;
   nlohmann::json shard_names = nlohmann::json::array();
   for (std::size_t k = 0; k < firsts.size(); ++k) {
-    std::string data = "{\"exact\":{" + shard_exact[k] + "},\"terms\":{";
-    data += shard_terms[k];
-    data += "}}";
+    constexpr std::string_view kOpen = "{\"exact\":{", kBetween = "},\"terms\":{", kClose = "}}";
+    std::size_t size = kOpen.size() + kBetween.size() + kClose.size();
+    for (std::size_t e : shard_exact[k]) size += exact_members.size(e) + 1;
+    for (std::size_t t = starts[k]; t < starts[k + 1]; ++t) size += folded_members.size(t) + 1;
+    std::string data;
+    data.reserve(size);
+    data += kOpen;
+    for (std::size_t e : shard_exact[k]) {
+      if (e != shard_exact[k].front()) data += ',';
+      data += exact_members.member(e);
+    }
+    data += kBetween;
+    for (std::size_t t = starts[k]; t < starts[k + 1]; ++t) {
+      if (t != starts[k]) data += ',';
+      data += folded_members.member(t);
+    }
+    data += kClose;
     files.push_back({"terms/" + std::to_string(k) + ".json", std::move(data), {}});
     shard_names.push_back(std::string(firsts[k]));
   }

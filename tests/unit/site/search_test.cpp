@@ -184,3 +184,22 @@ TEST_CASE("search: words that differ in one byte stay apart, at every length") {
   }
   CHECK(index["terms"].size() == 2 * words.size() + 1);  // each word, "x" + each word, and "t"
 }
+
+TEST_CASE("search: a worker's thousands of words keep their documents and weights") {
+  // Until the merge a document's words are kept as numbers of one to three
+  // bytes (a word's id in its worker's lexicon, and where it was seen): a
+  // lexicon of 20,000 words needs all three lengths.
+  std::string many;
+  for (int i = 0; i < 20000; ++i) many += "w" + std::to_string(i) + " ";
+  std::vector<SearchEntry> entries = {entry("đầu", many), entry("w19999 w5", "w0 w40", "w4095"),
+                                      entry("cuối", "w19999 w20000")};
+  nlohmann::json index = index_of(entries, 1);
+  CHECK(index["terms"].size() == 20000 + 3);  // and "dau", "cuoi", "w20000"
+  CHECK(index["terms"]["w0"] == nlohmann::json::parse("[[0,1],[1,1]]"));
+  CHECK(index["terms"]["w5"] == nlohmann::json::parse("[[0,1],[1,10]]"));
+  CHECK(index["terms"]["w40"] == nlohmann::json::parse("[[0,1],[1,1]]"));
+  CHECK(index["terms"]["w4095"] == nlohmann::json::parse("[[0,1],[1,3]]"));
+  CHECK(index["terms"]["w19999"] == nlohmann::json::parse("[[0,1],[1,10],[2,1]]"));
+  CHECK(index["terms"]["w20000"] == nlohmann::json::parse("[[2,1]]"));
+  CHECK(index["exact"]["cuối"] == nlohmann::json::parse("[[2,10]]"));
+}
