@@ -262,7 +262,7 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
   // longer waits for them all at the end. The largest pages (indicators, and
   // the translation status) go between the languages: the Vietnamese bodies
   // are freed by then, and their memory serves those pages' large view
-  // models (100 MB less at 50k pages, where each is 60 MB), while the English
+  // models (100 MB less at 50k pages, where each is about 50 MB), while the English
   // pages still to come keep both cores busy to the end. On a worker rather
   // than a thread of its own, because the
   // allocator hands a thread back only the memory that thread freed: a
