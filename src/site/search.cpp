@@ -83,6 +83,7 @@ struct Lexicon {
   std::vector<std::string> long_keys;  // per id: the word as add() got it, when longer than 16 bytes
   std::vector<std::uint8_t> best;      // per id: 1 + its best rank in the current document, 0 if absent
   std::vector<std::uint32_t> present;  // the ids of the current document
+  std::vector<std::uint32_t> documents;               // per id: how many documents taken so far have it
   std::vector<Slot> slots = std::vector<Slot>(1024);  // a power of two, at most half full
   std::size_t used = 0;
 
@@ -144,6 +145,7 @@ struct Lexicon {
     words.push_back({std::move(exact), std::move(folded)});
     long_keys.emplace_back(lowered.size() > 16 ? lowered : std::string_view());
     best.push_back(0);
+    documents.push_back(0);
     if (++used * 2 >= slots.size()) grow();
     seen(id, rank);
   }
@@ -166,6 +168,7 @@ struct Lexicon {
     for (std::uint32_t id : present) {
       append_word(scratch, id, static_cast<std::uint8_t>(best[id] - 1));
       best[id] = 0;
+      ++documents[id];
     }
     present.clear();
     return scratch;  // a copy of exactly its size: the documents' lists are kept
@@ -193,25 +196,22 @@ struct Terms {
     return it->second;
   }
 
-  // Fills the postings from each_posting(fn), which calls fn(term,
-  // doc << 2 | rank) in document order, twice: once to count them, once to
-  // place them.
-  template <class Each>
-  void post(Each&& each_posting) {
+  // Makes room for `count[t]` postings of each term t; then post() places
+  // them, in document order.
+  void reserve(const std::vector<std::uint32_t>& count) {
     begin.assign(names.size() + 1, 0);
-    each_posting([&](std::uint32_t t, std::uint32_t) { ++begin[t + 1]; });
-    for (std::size_t t = 1; t < begin.size(); ++t) begin[t] += begin[t - 1];
+    for (std::size_t t = 0; t < count.size(); ++t) begin[t + 1] = begin[t] + count[t];
     postings.resize(begin.back());
     end.assign(begin.begin(), begin.end() - 1);
-    each_posting([&](std::uint32_t t, std::uint32_t posting) {
-      std::uint32_t& e = end[t];
-      // Two words of a document can be one term (folded, "Trường" and
-      // "truong" are): it keeps its best rank there, in one posting.
-      if (e > begin[t] && postings[e - 1] >> 2 == posting >> 2)
-        postings[e - 1] = std::max(postings[e - 1], posting);
-      else
-        postings[e++] = posting;
-    });
+  }
+  void post(std::uint32_t t, std::uint32_t posting) {
+    std::uint32_t& e = end[t];
+    // Two words of a document can be one term (folded, "Trường" and
+    // "truong" are): it keeps its best rank there, in one posting.
+    if (e > begin[t] && postings[e - 1] >> 2 == posting >> 2)
+      postings[e - 1] = std::max(postings[e - 1], posting);
+    else
+      postings[e++] = posting;
   }
 };
 
@@ -315,14 +315,19 @@ std::vector<OutputFile> SearchIndexer::finish(const std::vector<SearchEntry>& en
         global[w].push_back(!exact                      ? terms.id(word.folded, word.folded)
                             : word.folded != word.exact ? terms.id(word.exact, word.folded)
                                                         : kNone);
-    terms.post([&](auto&& fn) {
-      for (std::size_t i = 0; i < entries.size(); ++i) {
-        const std::vector<std::uint32_t>& to_term = global[m->owner[i]];
-        for_each_word(m->doc_words[i], [&](std::uint32_t id, std::uint8_t rank) {
-          if (std::uint32_t t = to_term[id]; t != kNone) fn(t, static_cast<std::uint32_t>(i) << 2 | rank);
-        });
-      }
-    });
+    // A term has at most as many postings as the documents of its words
+    // (fewer when two of a document's words are the term).
+    std::vector<std::uint32_t> count(terms.names.size(), 0);
+    for (std::size_t w = 0; w < lexicons.size(); ++w)
+      for (std::size_t id = 0; id < global[w].size(); ++id)
+        if (global[w][id] != kNone) count[global[w][id]] += lexicons[w].documents[id];
+    terms.reserve(count);
+    for (std::size_t i = 0; i < entries.size(); ++i) {
+      const std::vector<std::uint32_t>& to_term = global[m->owner[i]];
+      for_each_word(m->doc_words[i], [&](std::uint32_t id, std::uint8_t rank) {
+        if (std::uint32_t t = to_term[id]; t != kNone) terms.post(t, static_cast<std::uint32_t>(i) << 2 | rank);
+      });
+    }
     return write_postings(terms);
   };
   Terms exact;
