@@ -200,7 +200,12 @@ struct Terms {
   // them, in document order.
   void reserve(const std::vector<std::uint32_t>& count) {
     begin.assign(names.size() + 1, 0);
-    for (std::size_t t = 0; t < count.size(); ++t) begin[t + 1] = begin[t] + count[t];
+    std::uint64_t total = 0;
+    for (std::size_t t = 0; t < count.size(); ++t) {
+      total += count[t];
+      MB_ASSERT(total <= UINT32_MAX);  // 32-bit positions: some 8 million pages of 500 words
+      begin[t + 1] = static_cast<std::uint32_t>(total);
+    }
     postings.resize(begin.back());
     end.assign(begin.begin(), begin.end() - 1);
   }
