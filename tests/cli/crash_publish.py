@@ -11,9 +11,10 @@ rewritten in place) -- or, when the kill came after the swap, exactly the new
 output. Where each kill landed is read from what it left beside public/ (no
 staging folder yet, a staging folder with some of the files, all of them, or
 a swapped output). Half the kill points are drawn over the whole build, half
-over its write phase (from its first file to its exit, measured first, as
-pages are written while they are rendered), and at least MIN_WHILE_WRITING
-kills must land while files are being written.
+over its write phase: from the moment the first file appears in the staging
+folder (watched for, so that a machine slowed by other work moves the kill
+with the build), a random part of the write phase's measured length. At
+least MIN_WHILE_WRITING kills must land while files are being written.
 
 Then: a build after all those kills succeeds, public/ is the new output and
 no staging or retired folder remains beside it; leftovers of a build killed
@@ -197,14 +198,24 @@ with tempfile.TemporaryDirectory() as tmp:
         set_version(site, version)
         length = statistics.median(lengths[version % 2][-3:])
         first = length * first_file / duration  # the first file comes at the same share of a build
-        # Half the kill points anywhere in the build, half in its write phase.
-        delay = rng.uniform(0, length) if rng.random() < 0.5 else rng.uniform(first, length)
+        # Half the kill points anywhere in the build, counted from its start;
+        # half in its write phase, counted from its first file.
+        in_write_phase = rng.random() >= 0.5
+        delay = rng.uniform(0, length - first) if in_write_phase else rng.uniform(0, length)
         started = time.monotonic()
         process = subprocess.Popen([binary, "build", "--quiet", "--source", str(site)],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        while process.poll() is None and time.monotonic() - started < delay:
+        staging = site / f".public.staging-{process.pid}"
+        counting_from = None if in_write_phase else started
+        while process.poll() is None:
+            moment = time.monotonic()
+            if counting_from is None and staging.is_dir() and any(files for _, _, files in os.walk(staging)):
+                counting_from = moment
+            if counting_from is not None and moment - counting_from >= delay:
+                break
             time.sleep(0.002)
         finished = process.poll() is not None
+        at = time.monotonic() - started  # when it was killed, from its start
         if finished:
             lengths[version % 2].append(time.monotonic() - started)
         if not finished:
@@ -213,10 +224,9 @@ with tempfile.TemporaryDirectory() as tmp:
         if not check(f"#{iteration}: the build {'finished' if finished else 'was killed'}",
                      code == 0 if finished else code in (0, -signal.SIGKILL), f"exit {code}"):
             continue
-        staging = site / f".public.staging-{process.pid}"
         now = snapshot(public) if public.is_dir() else None
         if now is None:
-            check(f"#{iteration}: public/ exists after a kill at {delay * 1000:.0f} ms", False, "public/ is gone")
+            check(f"#{iteration}: public/ exists after a kill at {at * 1000:.0f} ms", False, "public/ is gone")
             break
         if now == good:
             if finished:
@@ -229,14 +239,14 @@ with tempfile.TemporaryDirectory() as tmp:
                          "while writing" if written < total_files else "all written, not swapped")
             if where:
                 landed[where] += 1
-                print(f"ok   #{iteration}: killed at {delay * 1000:.0f} ms {where}; public/ is exactly "
+                print(f"ok   #{iteration}: killed at {at * 1000:.0f} ms {where}; public/ is exactly "
                       f"the previous output", flush=True)
                 continue
         # The new output was swapped in: it must be exactly the new version, complete.
         expected = reference_tree()
         where = "finished" if finished else "after the swap"
         if check(f"#{iteration}: public/ is exactly the previous or the new output "
-                 f"({'finished' if finished else 'killed'} at {delay * 1000:.0f} ms)", contents(now) == expected,
+                 f"({'finished' if finished else 'killed'} at {at * 1000:.0f} ms)", contents(now) == expected,
                  f"against the previous: {differences(contents(good), contents(now))}; "
                  f"against the new: {differences(expected, contents(now))}"):
             landed[where] += 1
