@@ -1,5 +1,6 @@
 #include "site/facets.hpp"
 
+#include <iterator>
 #include <map>
 #include <set>
 
@@ -37,6 +38,11 @@ FacetIndex index_facets(const model::Site& site) {
   FacetIndex index;
   index.all = all_initiatives(site);
   index.values = facet_values(site);
+  for (std::size_t f = 0, end = 0; f < std::size(kFacets); ++f) {
+    std::size_t begin = end;
+    while (end < index.values.size() && index.values[end].first == kFacets[f]) ++end;
+    index.ranges.push_back({begin, end});
+  }
   for (std::size_t i = 0; i < index.values.size(); ++i) index.position[index.values[i]] = i;
   index.initiatives.resize(index.values.size());
   for (const model::Page* p : index.all)
@@ -46,10 +52,15 @@ FacetIndex index_facets(const model::Site& site) {
   return index;
 }
 
+std::size_t FacetIndex::find(const std::string& facet, const std::string& value) const {
+  auto it = position.find({facet, value});
+  return it == position.end() ? values.size() : it->second;
+}
+
 const std::vector<const model::Page*>& FacetIndex::of(const std::string& facet, const std::string& value) const {
   static const std::vector<const model::Page*> none;
-  auto it = position.find({facet, value});
-  return it == position.end() ? none : initiatives[it->second];
+  std::size_t i = find(facet, value);
+  return i == values.size() ? none : initiatives[i];
 }
 
 }  // namespace mb::site

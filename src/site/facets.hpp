@@ -28,9 +28,13 @@ struct FacetIndex {
   std::vector<std::pair<std::string, std::string>> values;   // as facet_values()
   std::vector<std::vector<const model::Page*>> initiatives;  // per value, in `all` order
   std::map<std::pair<std::string, std::string>, std::size_t> position;  // value → its index
+  // Where each facet's values begin and end in `values`, in kFacets order.
+  std::vector<std::pair<std::size_t, std::size_t>> ranges;
 
   // The initiatives with this value; empty for a value no initiative has.
   const std::vector<const model::Page*>& of(const std::string& facet, const std::string& value) const;
+  // The index in `values` of this value, or `values.size()` for a value no initiative has.
+  std::size_t find(const std::string& facet, const std::string& value) const;
 };
 
 FacetIndex index_facets(const model::Site& site);

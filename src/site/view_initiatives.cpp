@@ -1,7 +1,6 @@
 // The initiative catalogue and its facet pages: every model, with the count
 // of each facet value, each value a static page of its own.
-#include <algorithm>
-#include <map>
+#include <iterator>
 
 #include "i18n/format.hpp"
 #include "site/facets.hpp"
@@ -47,33 +46,36 @@ void add_initiatives(const ViewContext& ctx, const Route& route, Data& d) {
   // A facet page lists a long facet (a national site's 3,000 localities)
   // only by its current value and a link to the catalogue's full list:
   // listing every value on every facet page would make the catalogue grow
-  // with the square of the site, and each page heavy for a phone.
-  std::map<std::string, std::size_t> sizes;
-  for (const auto& [facet, value] : ctx.facets.values) ++sizes[facet];
-  auto folded = [&](const std::string& facet) { return faceted && sizes[facet] > kLongFacet; };
-  std::map<std::string, Data> groups;
-  for (std::size_t i = 0; i < ctx.facets.values.size(); ++i) {
+  // with the square of the site, and each page heavy for a phone. For the
+  // same reason a long facet's other values are not even visited here.
+  auto value_data = [&](std::size_t i) {
     const auto& [facet, value] = ctx.facets.values[i];
-    if (folded(facet) && !(route.key == facet && route.value == value)) continue;
-    std::size_t n = ctx.facets.initiatives[i].size();
     Data v;
     v.set("label", facet_label(ctx, facet, value, lang));
     v.set("url", ctx.urls.initiative_facet(facet, value, lang));
-    v.set("count", i18n::format_number(static_cast<double>(n), lang));
+    v.set("count", i18n::format_number(static_cast<double>(ctx.facets.initiatives[i].size()), lang));
     v.set("current", faceted && route.key == facet && route.value == value);
-    if (!groups.count(facet)) groups[facet] = list();
-    groups[facet].push_back(std::move(v));
-  }
+    return v;
+  };
   Data facets = list();
-  for (const char* facet : kFacets) {
-    if (!sizes.count(facet)) continue;
-    Data f;
-    f.set("name", ui(ctx.theme, lang, std::string("facet_") + facet));
-    f.set("id", std::string("facet-") + facet);
-    if (!groups.count(facet)) groups[facet] = list();
-    f.set("values", std::move(groups[facet]));
-    f.set("full_list", folded(facet) ? Data(ctx.urls.initiatives(lang) + "#facet-" + facet) : Data(false));
-    facets.push_back(std::move(f));
+  for (std::size_t f = 0; f < std::size(kFacets); ++f) {
+    const char* facet = kFacets[f];
+    auto [begin, end] = ctx.facets.ranges[f];
+    if (begin == end) continue;
+    bool folded = faceted && end - begin > kLongFacet;
+    Data values = list();
+    if (!folded) {
+      for (std::size_t i = begin; i < end; ++i) values.push_back(value_data(i));
+    } else if (route.key == facet) {
+      if (std::size_t i = ctx.facets.find(facet, route.value); i != ctx.facets.values.size())
+        values.push_back(value_data(i));
+    }
+    Data entry;
+    entry.set("name", ui(ctx.theme, lang, std::string("facet_") + facet));
+    entry.set("id", std::string("facet-") + facet);
+    entry.set("values", std::move(values));
+    entry.set("full_list", folded ? Data(ctx.urls.initiatives(lang) + "#facet-" + facet) : Data(false));
+    facets.push_back(std::move(entry));
   }
   set_list(d, "facets", std::move(facets));
   d.set("initiatives_url", ctx.urls.initiatives(lang));

@@ -81,3 +81,32 @@ TEST_CASE("site: all_initiatives goes by locality slug, then newest year, then s
   CHECK(order == std::vector<std::string>{"phu-tien/khong-nam", "truong-thi/cay-xanh", "truong-thi/tranh-bich-hoa",
                                           "truong-thi/san-choi"});
 }
+
+TEST_CASE("site: index_facets knows where each facet's values are and which initiatives have each") {
+  auto site = sample();
+  site::FacetIndex index = site::index_facets(*site);
+  using Range = std::pair<std::size_t, std::size_t>;
+  // field 0–1, year 2–3, locality 4–5, status 6–8, as in facet_values.
+  CHECK(index.ranges == std::vector<Range>{{0, 2}, {2, 4}, {4, 6}, {6, 9}});
+  CHECK(index.find("year", "2023") == 3);
+  CHECK(index.find("locality", "phu-tien") == 4);
+  CHECK(index.find("year", "1999") == index.values.size());
+  CHECK(index.find("colour", "2023") == index.values.size());
+  std::vector<std::string> in_2023;
+  for (const model::Page* p : index.of("year", "2023")) in_2023.push_back(p->slug);
+  CHECK(in_2023 == std::vector<std::string>{"cay-xanh", "tranh-bich-hoa"});
+  CHECK(index.of("year", "1999").empty());
+}
+
+TEST_CASE("site: a facet no initiative has gets an empty range") {
+  test::SiteBuilder b;
+  b.basics();
+  b.add(kInitiatives + "khong-nam.vi.md", "---\ntitle: Không năm\nfield: culture-society\nstatus: registered\n---\n");
+  Diagnostics diags;
+  model::Site site = b.build(diags);
+  REQUIRE_MESSAGE(!diags.has_errors(), test::all_text(diags));
+  site::FacetIndex index = site::index_facets(site);
+  using Range = std::pair<std::size_t, std::size_t>;
+  // field 0, no year, locality 1, status 2.
+  CHECK(index.ranges == std::vector<Range>{{0, 1}, {1, 1}, {1, 2}, {2, 3}});
+}
