@@ -223,13 +223,14 @@ std::vector<OutputFile> SiteRenderer::render(WorkerPool& pool, Diagnostics& diag
   };
   // Feeds, sitemap and open data read only the model: made on a thread of
   // their own from the start, so they fill the cores' idle moments rather
-  // than wait for the pages.
+  // than wait for the pages. The feeds and sitemap (13 MB at 10k pages) go
+  // out before the open data is made, which can then reuse their memory.
   std::future<std::vector<OutputFile>> model_files = std::async(std::launch::async, [&] {
-    std::vector<OutputFile> out = machine_files(ctx, routes);
+    std::vector<OutputFile> out = deliver(machine_files(ctx, routes));
     indicators::OpenDataOptions open{[&](const model::Page& p) { return urls.absolute(urls.page(p, Lang::vi)); },
                                      in.config.title.vi, in.config.base_url};
-    for (OutputFile& f : indicators::open_data(in.indicators, open)) out.push_back(std::move(f));
-    return deliver(std::move(out));
+    for (OutputFile& f : deliver(indicators::open_data(in.indicators, open))) out.push_back(std::move(f));
+    return out;
   });
   // Without serve's cache, a page goes to the sink from its worker's buffer,
   // which keeps its capacity from one page to the next: no page grows a
