@@ -71,7 +71,8 @@ SiteConfig parse(const SourceFile& file, Diagnostics& diags) {
   if (const yaml::Node* n = root.find("theme")) {
     if (auto t = r.text(*n, "theme")) {
       if (t->empty() || t->find_first_of("/\\.") != std::string::npos)
-        r.error(*n, "'theme' must be the name of a folder in themes/, found '" + *t + "'");
+        r.error(*n, "'theme' must be the name of a folder in themes/, found '" + *t + "'",
+                "write the folder's name alone, e.g. theme: default for themes/default");
       else
         config.theme = *t;
     }
@@ -80,7 +81,9 @@ SiteConfig parse(const SourceFile& file, Diagnostics& diags) {
     if (auto t = r.text(*n, "edit_url")) {
       std::string origin, path;
       if (!t->empty() && !split_base_url(*t, origin, path))
-        r.error(*n, "'edit_url' must be an absolute http(s) URL");
+        r.error(
+            *n, "'edit_url' must be an absolute http(s) URL",
+            "write the start of the 'edit this page' links, e.g. https://git.example.gov.vn/phuong/site/edit/main/");
       else
         config.edit_url = *t;
     }

@@ -75,7 +75,8 @@ void read_indicator(const yaml::Reader& r, const yaml::Node& key, const yaml::No
     else if (v->is_map())
       def.unit = read_localized(r, *v, "unit");
     else
-      r.error(*v, "'unit' must be percent or {vi: …, en: …}");
+      r.error(*v, "'unit' must be percent or {vi: …, en: …}",
+              "write unit: percent for a share, or the unit's name in both languages, e.g. {vi: lượt, en: visits}");
   }
   if (const yaml::Node* v = n.find("category")) {
     if (auto t = r.text(*v, "category")) {

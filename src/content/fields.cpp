@@ -160,7 +160,9 @@ void read_locality(const yaml::Reader& r, const yaml::Node& root, Document& doc)
   if (const yaml::Node* n = root.find("population")) f.population = read_count(r, *n, "population");
   if (const yaml::Node* n = root.find("households")) f.households = read_count(r, *n, "households");
   for (const auto* q : {&f.area_km2, &f.area_ha, &f.population, &f.households})
-    if (*q && (*q)->value < 0) r.error(root, "a locality's area, population and households cannot be negative");
+    if (*q && (*q)->value < 0)
+      r.error(root, "a locality's area, population and households cannot be negative",
+              "write the figure as the report gives it, without a minus sign");
   if (const yaml::Node* n = root.find("website")) {
     if (auto v = r.text(*n, "website")) {
       if (is_http_url(*v))
@@ -205,7 +207,9 @@ static void read_period(const yaml::Reader& r, const yaml::Node& n, ReportFields
   auto a = r.date(*from, "period.from");
   auto b = r.date(*to, "period.to");
   if (!a || !b) return;
-  if (*b < *a) r.error(*to, "the period ends (" + to_iso(*b) + ") before it starts (" + to_iso(*a) + ")");
+  if (*b < *a)
+    r.error(*to, "the period ends (" + to_iso(*b) + ") before it starts (" + to_iso(*a) + ")",
+            "check whether 'from' and 'to' are swapped; both are written YYYY-MM-DD");
   f.period_from = *a;
   f.period_to = *b;
 }
@@ -251,8 +255,9 @@ void read_report(const yaml::Reader& r, const yaml::Node& root, Document& doc) {
   }
   if (f.date && f.date->year != 0 && f.period_from.year != 0 && last_day(*f.date) < f.period_from)
     if (const yaml::Node* n = root.find("date"))
-      r.error(*n, "the report is dated " + to_iso(*f.date) + ", before its period starts (" +
-                      to_iso(f.period_from) + ")");
+      r.error(*n,
+              "the report is dated " + to_iso(*f.date) + ", before its period starts (" + to_iso(f.period_from) + ")",
+              "a report is signed after the period it covers: check 'date' and 'period'");
 }
 
 void read_initiative(const yaml::Reader& r, const yaml::Node& root, Document& doc) {
@@ -262,7 +267,8 @@ void read_initiative(const yaml::Reader& r, const yaml::Node& root, Document& do
   if (const yaml::Node* n = root.find("year")) {
     if (auto v = r.integer(*n, "year")) {
       if (*v < 1945 || *v > 2100)
-        r.error(*n, "'year' must be the year the initiative started, found " + std::to_string(*v));
+        r.error(*n, "'year' must be the year the initiative started, found " + std::to_string(*v),
+                "write the year in four digits, e.g. year: 2021");
       else
         f.year = *v;
     }

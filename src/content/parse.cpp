@@ -42,7 +42,7 @@ void read_common(const yaml::Reader& r, const yaml::Node& root, Document& doc) {
   if (const yaml::Node* n = root.find("title")) {
     if (auto t = r.text(*n, "title")) {
       doc.title = *t;
-      if (doc.title.empty()) r.error(*n, "'title' must not be empty");
+      if (doc.title.empty()) r.error(*n, "'title' must not be empty", "write the page's title after 'title:'");
     }
   }
   if (const yaml::Node* n = root.find("summary"))

@@ -14,7 +14,7 @@ void Diagnostics::add(Diagnostic d) {
 }
 
 void Diagnostics::error(std::string path, std::string message, std::string hint) {
-  add({Severity::error, std::move(path), 0, 0, std::move(message), {}, 1, std::move(hint), {}});
+  add({Severity::error, std::move(path), 1, 1, std::move(message), {}, 1, std::move(hint), {}});
 }
 
 void Diagnostics::warning(std::string path, std::string message, std::string hint) {

@@ -25,7 +25,7 @@ struct Diagnostic {
 class Diagnostics {
  public:
   void add(Diagnostic d);
-  void error(std::string path, std::string message, std::string hint = {});
+  void error(std::string path, std::string message, std::string hint);
   void warning(std::string path, std::string message, std::string hint = {});
   void append(const Diagnostics& other);
 

@@ -65,7 +65,8 @@ void check_measures(const Site& site, const Document& d, const content::Quantity
       error_at(diags, d, id.offset, id.value.size(), "unknown measure '" + id.value + "'",
                hint.empty() ? "measures are defined in data/measures.yaml" : hint);
     } else if (q.value < 0) {
-      error_at(diags, d, id.offset, id.value.size(), "'" + id.value + "' cannot be negative", {});
+      error_at(diags, d, id.offset, id.value.size(), "'" + id.value + "' cannot be negative",
+               "a measure counts what was done: write the figure without a minus sign");
     }
   }
 }

@@ -95,7 +95,7 @@ std::shared_ptr<SourceFile> read_text(const FileSystem& fs, const std::string& r
   std::optional<std::string> raw = fs.read_at_most(join_path(root, path), kMaxTextFile, size, &error);
   if (!raw && error.empty()) return too_large(size);
   if (!raw) {
-    diags.error(path, "cannot read file: " + error);
+    diags.error(path, "cannot read file: " + error, "make the file readable by the user who runs minhbach (chmod a+r)");
     return nullptr;
   }
   Utf8Scan scan = scan_utf8(*raw);

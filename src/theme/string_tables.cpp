@@ -48,7 +48,8 @@ void read_table(const FileSystem& fs, const std::string& root, const std::string
     read_map(r, *n, "paths", table.paths);
     for (const auto& [k, v] : n->entries)
       if (v.is_scalar() && !is_segment(v.value))
-        r.error(v, "path segment '" + v.value + "' must be lower-case ASCII, digits and hyphens");
+        r.error(v, "path segment '" + v.value + "' must be lower-case ASCII, digits and hyphens",
+                "write it without diacritics or spaces, e.g. dia-phuong");
   }
   if (const yaml::Node* n = root_node.find("qualifiers")) read_map(r, *n, "qualifiers", table.qualifiers);
 }

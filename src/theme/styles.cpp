@@ -2,6 +2,7 @@
 // to @import and plain SCSS (no @use).
 #include <sass/context.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/file_system.hpp"
@@ -36,12 +37,13 @@ void compile_styles(const std::string& root, Theme& theme, Diagnostics& diags) {
     int column = static_cast<int>(sass_context_get_error_column(ctx));
     std::string error;
     auto text = disk.read(join_path(root, file), &error);
+    const std::string hint = "LibSass supports @import and plain SCSS, not @use or newer Sass modules";
     if (text && line > 0) {
       SourceFile source(file, normalize_line_endings(*text));
-      diags.add(source.at(Severity::error, source.offset(line, column - 1), 1, "SCSS error: " + message,
-                          "LibSass supports @import and plain SCSS, not @use or newer Sass modules"));
+      diags.add(source.at(Severity::error, source.offset(line, column - 1), 1, "SCSS error: " + message, hint));
     } else {
-      diags.add({Severity::error, file, line, column, "SCSS error: " + message, {}, 1, {}, {}});
+      diags.add(
+          {Severity::error, file, std::max(line, 1), std::max(column, 1), "SCSS error: " + message, {}, 1, hint, {}});
     }
   } else {
     theme.css = sass_context_get_output_string(ctx);

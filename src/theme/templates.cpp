@@ -111,7 +111,8 @@ std::map<std::string, TemplateFile> read_dir(const FileSystem& fs, const std::st
       std::string error;
       auto text = fs.read(join_path(root, path), &error);
       if (!text) {
-        diags.error(path, "cannot read template: " + error);
+        diags.error(path, "cannot read template: " + error,
+                    "make the file readable by the user who runs minhbach (chmod a+r)");
         continue;
       }
       theme.sources.push_back(path);

@@ -130,7 +130,7 @@ class TreeBuilder {
     push(std::move(n));
   }
 
-  void error(std::size_t at, std::string message, std::string hint = {}) {
+  void error(std::size_t at, std::string message, std::string hint) {
     m_diags.add(m_file.at(Severity::error, at, 1, std::move(message), std::move(hint)));
     m_ok = false;
   }
@@ -142,7 +142,8 @@ class TreeBuilder {
   }
 
   void open(Node::Kind kind, std::size_t at) {
-    if (m_stack.size() >= kMaxDepth && m_too_deep++ == 0) error(at, "YAML nesting is deeper than 64 levels");
+    if (m_stack.size() >= kMaxDepth && m_too_deep++ == 0)
+      error(at, "YAML nesting is deeper than 64 levels", "front matter needs a few levels at most: flatten the values");
     m_stack.emplace_back();  // past the limit too: keeps the event structure balanced
     m_stack.back().node = node(kind, at);
   }
@@ -164,8 +165,9 @@ class TreeBuilder {
       f.node.items.push_back(std::move(n));
     } else if (!f.has_key) {
       if (!n.is_scalar()) {
-        m_diags.add(
-            m_file.at(Severity::error, n.offset, 1, "a key must be a plain name, not " + std::string(n.kind_name())));
+        m_diags.add(m_file.at(Severity::error, n.offset, 1,
+                              "a key must be a plain name, not " + std::string(n.kind_name()),
+                              "write the key as a word followed by ':', e.g. title:"));
         m_ok = false;
       } else if (!f.seen.insert(n.value).second) {
         m_diags.add(m_file.at(Severity::error, n.offset, n.value.size(), "duplicate key '" + n.value + "'",
@@ -286,7 +288,8 @@ bool parse(const SourceFile& file, std::size_t begin, std::size_t end, Node& out
     std::size_t at = offsets.at(event.start_mark);
     if (event.type == YAML_DOCUMENT_START_EVENT && ++documents > 1) {
       yaml_event_delete(&event);
-      diags.add(file.at(Severity::error, begin, 1, "more than one YAML document in front matter"));
+      diags.add(file.at(Severity::error, begin, 1, "more than one YAML document in front matter",
+                        "front matter ends at the second '---' line; remove any other '---' or '...' line inside it"));
       return false;
     }
     done = event.type == YAML_STREAM_END_EVENT;
@@ -297,8 +300,9 @@ bool parse(const SourceFile& file, std::size_t begin, std::size_t end, Node& out
   if (root.kind == Node::Kind::map) {
     out = std::move(root);
   } else if (!root.is_null()) {
-    diags.add(
-        file.at(Severity::error, root.offset, 1, "expected key: value pairs, found " + std::string(root.kind_name())));
+    diags.add(file.at(Severity::error, root.offset, 1,
+                      "expected key: value pairs, found " + std::string(root.kind_name()),
+                      "write one 'key: value' per line between the '---' lines, e.g. title: Báo cáo năm 2024"));
     return false;
   }
   return builder.ok();

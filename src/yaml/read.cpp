@@ -26,7 +26,8 @@ static std::string quoted(std::string_view key) { return "'" + std::string(key) 
 std::optional<std::string> Reader::text(const Node& n, std::string_view key) const {
   if (n.is_null()) return std::string();
   if (!n.is_scalar()) {
-    error(n, quoted(key) + " must be text, found " + n.kind_name());
+    error(n, quoted(key) + " must be text, found " + n.kind_name(),
+          "write the text after the key on the same line, in quotes if it begins with '-', '[' or '{'");
     return std::nullopt;
   }
   // A raw one is refused with the file; this is one written as an escape.
@@ -99,7 +100,8 @@ std::optional<long long> Reader::integer(const Node& n, std::string_view key) co
   auto v = number(n, key);
   if (!v) return std::nullopt;
   if (std::floor(*v) != *v || std::fabs(*v) > 9e15) {
-    error(n, quoted(key) + " must be a whole number, found '" + n.value + "'");
+    error(n, quoted(key) + " must be a whole number, found '" + n.value + "'",
+          "write the number without a decimal part or thousands separators, e.g. 14000");
     return std::nullopt;
   }
   return static_cast<long long>(*v);
@@ -110,7 +112,7 @@ std::optional<bool> Reader::boolean(const Node& n, std::string_view key) const {
     if (n.value == "true") return true;
     if (n.value == "false") return false;
   }
-  error(n, quoted(key) + " must be true or false");
+  error(n, quoted(key) + " must be true or false", "write true or false, without quotes");
   return std::nullopt;
 }
 
@@ -168,13 +170,25 @@ std::optional<std::string> Reader::one_of(const Node& n, std::string_view key,
 
 bool Reader::expect_map(const Node& n, std::string_view key) const {
   if (n.is_map()) return true;
-  error(n, quoted(key) + " must be a map of key: value pairs, found " + n.kind_name());
+  error(n, quoted(key) + " must be a map of key: value pairs, found " + n.kind_name(),
+        "put its key: value pairs on the lines below it, each indented by two spaces");
   return false;
+}
+
+// The caret of a missing key points at its map: the map's first key, or the
+// brace of one written {like: this}.
+static std::string missing_hint(std::string_view key, bool flow) {
+  const std::size_t dot = key.rfind('.');
+  const std::string name(dot == std::string_view::npos ? key : key.substr(dot + 1));
+  if (flow) return "add '" + name + ": ...' inside the braces";
+  if (dot == std::string_view::npos) return "add a line '" + name + ": ...' at this indentation";
+  return "add '" + name + ": ...' under '" + std::string(key.substr(0, dot)) + ":'";
 }
 
 void Reader::missing(const Node& map, std::string_view key, std::string_view what) const {
   diags.add(file.at(Severity::error, map.offset, 1,
-                    "missing required key " + quoted(key) + (what.empty() ? "" : " (" + std::string(what) + ")")));
+                    "missing required key " + quoted(key) + (what.empty() ? "" : " (" + std::string(what) + ")"),
+                    missing_hint(key, map.offset < file.text().size() && file.text()[map.offset] == '{')));
 }
 
 void check_keys(const Reader& r, const Node& map, const std::vector<std::string>& known,

@@ -20,7 +20,7 @@ struct Reader {
   const SourceFile& file;
   Diagnostics& diags;
 
-  void error(const Node& at, std::string message, std::string hint = {}) const;
+  void error(const Node& at, std::string message, std::string hint) const;
   void warning(const Node& at, std::string message, std::string hint = {}) const;
 
   // Each returns nullopt after reporting when the node has the wrong shape.

@@ -20,7 +20,7 @@ chmod 000 "$tmp/site/content/pages"
 (cd "$tmp/site" && "${as_user[@]}" "$run" build) >/dev/null 2>"$tmp/err"; code=$?
 chmod 755 "$tmp/site/content/pages"
 [ $code -eq 1 ] || fail "exit $code, expected 1: $(head -c 2000 "$tmp/err")"
-expected="content/pages: error: cannot read folder: Permission denied
+expected="content/pages:1:1: error: cannot read folder: Permission denied
   hint: the files in it would be missing from the site; give the build read access to it (chmod -R a+rX), or move it out of content/
 1 error, 0 warnings"
 [ "$(cat "$tmp/err")" = "$expected" ] || fail "diagnostics differ: $(diff <(echo "$expected") "$tmp/err")"

@@ -5,6 +5,7 @@
 # CASE_DIR/remove are deleted. The build must then fail with exactly
 # CASE_DIR/expected.stderr and the exit code in CASE_DIR/expected.exit
 # (default 1), and leave public/ byte-identical with no staging leftovers.
+# Every error in it must read path:line:col and carry a hint.
 # UPDATE_GOLDEN=1 rewrites expected.stderr; review the diff.
 set -uo pipefail
 bin=$1
@@ -44,6 +45,20 @@ if [ "$code" -ne "$expected_code" ]; then
 fi
 if ! diff -u "$case_dir/expected.stderr" "$tmp/stderr"; then
   echo "FAIL: diagnostics differ from expected.stderr"; status=1
+fi
+# Every error names its place as path:line:col and says what to do about it.
+if ! awk '
+  function check() { if (head != "" && !hinted) { print "FAIL: an error without a hint: " head; bad = 1 } }
+  /^[^ ].*: error: / {
+    check(); head = $0; hinted = 0
+    if ($0 !~ /^[^ ].*:[0-9]+:[0-9]+: error: /) { print "FAIL: an error without path:line:col: " $0; bad = 1 }
+    next
+  }
+  /^  hint: / { hinted = 1; next }
+  /^  / { next }
+  { check(); head = "" }
+  END { check(); exit bad }' "$tmp/stderr"; then
+  status=1
 fi
 if ! diff -r "$tmp/public.before" "$site/public" >"$tmp/public.diff"; then
   echo "FAIL: the failed build changed public/:"; head -20 "$tmp/public.diff"; status=1

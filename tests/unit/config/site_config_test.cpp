@@ -84,7 +84,8 @@ TEST_CASE("config: a missing title is an error at the top of the file") {
   CHECK(all_text(l.diags) ==
         "site.yaml:1:1: error: missing required key 'title' (the site title in vi and en)\n"
         "  1 | base_url: https://example.gov.vn/\n"
-        "    | ^\n");
+        "    | ^\n"
+        "  hint: add a line 'title: ...' at this indentation\n");
 }
 
 TEST_CASE("config: a title without English is an error naming title.en") {
@@ -92,7 +93,8 @@ TEST_CASE("config: a title without English is an error naming title.en") {
   CHECK(all_text(l.diags) ==
         "site.yaml:2:3: error: missing required key 'title.en'\n"
         "  2 |   vi: Trang\n"
-        "    |   ^\n");
+        "    |   ^\n"
+        "  hint: add 'en: ...' under 'title:'\n");
   CHECK(l.config.title.vi == "Trang");
 }
 

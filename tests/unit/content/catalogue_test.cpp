@@ -132,9 +132,11 @@ TEST_CASE("content: indicator keys, units, better and ids are checked") {
         "data/indicators.yaml:6:11: error: missing required key 'en' (English name)\n"
         "  6 |     name: {vi: X}\n"
         "    |           ^\n"
+        "  hint: add 'en: ...' inside the braces\n"
         "data/indicators.yaml:7:11: error: 'unit' must be percent or {vi: …, en: …}\n"
         "  7 |     unit: percents\n"
         "    |           ^~~~~~~~\n"
+        "  hint: write unit: percent for a share, or the unit's name in both languages, e.g. {vi: lượt, en: visits}\n"
         "data/indicators.yaml:9:13: error: 'better' must be one of higher, lower, none, found 'more'\n"
         "  9 |     better: more\n"
         "    |             ^~~~\n");
@@ -156,7 +158,8 @@ TEST_CASE("content: a category id must be a slug and a category needs a name") {
         "  hint: e.g. citizen-reception\n"
         "data/indicators.yaml:4:10: error: missing required key 'name' (category name in vi and en)\n"
         "  4 |   other: {}\n"
-        "    |          ^\n");
+        "    |          ^\n"
+        "  hint: add 'name: ...' inside the braces\n");
 }
 
 TEST_CASE("content: an unknown top-level key in indicators.yaml is refused") {
@@ -206,7 +209,8 @@ TEST_CASE("content: a field id must be a slug and a field name needs both langua
         "  hint: e.g. culture-society\n"
         "data/fields.yaml:1:18: error: missing required key 'en' (English Culture_Society)\n"
         "  1 | Culture_Society: {vi: Văn hóa}\n"
-        "    |                  ^\n");
+        "    |                  ^\n"
+        "  hint: add 'en: ...' inside the braces\n");
 }
 
 TEST_CASE("content: results.yaml reads measures with a name and a unit") {
@@ -248,9 +252,11 @@ TEST_CASE("content: a measure needs a valid id, a name and a unit") {
         "data/results.yaml:1:11: error: missing required key 'unit' (measure unit in vi and en, or percent)\n"
         "  1 | Length-M: {name: {vi: A, en: A}}\n"
         "    |           ^\n"
+        "  hint: add 'unit: ...' inside the braces\n"
         "data/results.yaml:2:10: error: 'width_m' must be a map of key: value pairs, found a single value\n"
         "  2 | width_m: 3\n"
-        "    |          ^\n");
+        "    |          ^\n"
+        "  hint: put its key: value pairs on the lines below it, each indented by two spaces\n");
   CHECK(c.measures.size() == 1);
 }
 

@@ -64,6 +64,7 @@ TEST_CASE("content: a quantity map without a value, or with an unknown key, is r
         "x.vi.md:1:4: error: missing required key 'value' (the number itself)\n"
         "  1 | a: {note: hơn}\n"
         "    |    ^\n"
+        "  hint: add 'value: ...' inside the braces\n"
         "x.vi.md:2:15: error: unknown key 'nte'\n"
         "  2 | b: {value: 1, nte: x}\n"
         "    |               ^~~\n"
@@ -173,10 +174,10 @@ TEST_CASE("content: a report whose period ends before it starts is an error at '
   Parsed p = report("period:\n  from: 2023-12-31\n  to: 2023-01-01\n");
   CHECK_FALSE(p.doc);
   CHECK(all_text(p.diags) ==
-        "content/localities/a/reports/r.vi.md:9:7: error: the period ends (2023-01-01) before it starts "
-        "(2023-12-31)\n"
+        "content/localities/a/reports/r.vi.md:9:7: error: the period ends (2023-01-01) before it starts (2023-12-31)\n"
         "  9 |   to: 2023-01-01\n"
-        "    |       ^~~~~~~~~~\n");
+        "    |       ^~~~~~~~~~\n"
+        "  hint: check whether 'from' and 'to' are swapped; both are written YYYY-MM-DD\n");
 }
 
 TEST_CASE("content: a period needs from and to, as dates, and nothing else") {
@@ -199,10 +200,11 @@ TEST_CASE("content: a report date may be blank, but not before its period") {
   Parsed early = report("period: {from: 2023-01-01, to: 2023-12-31}\ndate: 2022-12-30\n");
   CHECK_FALSE(early.doc);
   CHECK(all_text(early.diags) ==
-        "content/localities/a/reports/r.vi.md:8:7: error: the report is dated 2022-12-30, before its period "
-        "starts (2023-01-01)\n"
+        "content/localities/a/reports/r.vi.md:8:7: error: the report is dated 2022-12-30, before its period starts "
+        "(2023-01-01)\n"
         "  8 | date: 2022-12-30\n"
-        "    |       ^~~~~~~~~~\n");
+        "    |       ^~~~~~~~~~\n"
+        "  hint: a report is signed after the period it covers: check 'date' and 'period'\n");
   Parsed impossible = report("period: {from: 2023-01-01, to: 2023-12-31}\ndate: 2023-02-30\n");
   REQUIRE(impossible.diags.error_count() == 1);
   CHECK(all_text(impossible.diags) ==

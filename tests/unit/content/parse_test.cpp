@@ -244,15 +244,19 @@ TEST_CASE("content: missing required keys are reported at the start of the front
         "content/localities/a/reports/r.vi.md:2:1: error: missing required key 'kind'\n"
         "  2 | title: R\n"
         "    | ^\n"
+        "  hint: add a line 'kind: ...' at this indentation\n"
         "content/localities/a/reports/r.vi.md:2:1: error: missing required key 'period'\n"
         "  2 | title: R\n"
         "    | ^\n"
+        "  hint: add a line 'period: ...' at this indentation\n"
         "content/localities/a/reports/r.vi.md:2:1: error: missing required key 'number'\n"
         "  2 | title: R\n"
         "    | ^\n"
+        "  hint: add a line 'number: ...' at this indentation\n"
         "content/localities/a/reports/r.vi.md:2:1: error: missing required key 'signer'\n"
         "  2 | title: R\n"
-        "    | ^\n");
+        "    | ^\n"
+        "  hint: add a line 'signer: ...' at this indentation\n");
 }
 
 TEST_CASE("content: an English twin needs only a title, and an empty title is refused") {

@@ -21,7 +21,7 @@ TEST_CASE("core: a diagnostic without a position prints path and message only") 
   diags.error("site.yaml", "cannot read site.yaml: No such file or directory", "run minhbach in the site folder");
   REQUIRE(diags.all().size() == 1);
   CHECK(format_diagnostic(diags.all()[0]) ==
-        "site.yaml: error: cannot read site.yaml: No such file or directory\n"
+        "site.yaml:1:1: error: cannot read site.yaml: No such file or directory\n"
         "  hint: run minhbach in the site folder\n");
 }
 
@@ -40,8 +40,8 @@ TEST_CASE("core: Diagnostics counts errors and warnings separately, append keeps
   CHECK_FALSE(a.has_errors());
   CHECK(a.warning_count() == 1);
   Diagnostics b;
-  b.error("y", "e1");
-  b.error("z", "e2");
+  b.error("y", "e1", "h");
+  b.error("z", "e2", "h");
   a.append(b);
   CHECK(a.has_errors());
   CHECK(a.error_count() == 2);

@@ -118,9 +118,11 @@ TEST_CASE("model: an initiative with an unknown result measure is an error") {
   CHECK(initiative_errors("results:\n  trees: 5\n").find("hint: measures are defined in data/measures.yaml") !=
         std::string::npos);
   CHECK(initiative_errors("results:\n  length_m: -3\n") ==
-        kInitiative + ":7:3: error: 'length_m' cannot be negative\n"
-                      "  7 |   length_m: -3\n"
-                      "    |   ^~~~~~~~\n");
+        kInitiative +
+            ":7:3: error: 'length_m' cannot be negative\n"
+            "  7 |   length_m: -3\n"
+            "    |   ^~~~~~~~\n"
+            "  hint: a measure counts what was done: write the figure without a minus sign\n");
   CHECK(initiative_errors("results:\n  length_m: 200\n") == "");
 }
 
@@ -141,7 +143,8 @@ TEST_CASE("model: locality facts must name known measures") {
         "  hint: did you mean 'households_reached'?\n"
         "content/localities/truong-thi/_index.vi.md:7:3: error: 'length_m' cannot be negative\n"
         "  7 |   length_m: -1\n"
-        "    |   ^~~~~~~~\n");
+        "    |   ^~~~~~~~\n"
+        "  hint: a measure counts what was done: write the figure without a minus sign\n");
 }
 
 TEST_CASE("model: check_references reports every problem of a report in one run") {

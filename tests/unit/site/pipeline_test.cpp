@@ -168,7 +168,7 @@ TEST_CASE("site: two attachments whose names differ only in Unicode normalizatio
     if (d.severity == Severity::error) errors.push_back(format_diagnostic(d));
   REQUIRE(errors.size() == 1);
   CHECK(errors[0] ==
-        "content/localities/an-binh/files/B\xC3\xA1o.pdf: error: attachment has the same name as "
+        "content/localities/an-binh/files/B\xC3\xA1o.pdf:1:1: error: attachment has the same name as "
         "content/localities/an-binh/files/Ba\xCC\x81o.pdf once both are written in Unicode NFC (they differ only "
         "in how accents are encoded)\n  hint: delete one of the two files\n");
 }

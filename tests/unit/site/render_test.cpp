@@ -264,7 +264,7 @@ TEST_CASE("site: a theme without a page template is an error and nothing is rend
   Built b = render(site, 1, theme);
   CHECK(b.files.empty());
   CHECK(test::all_text(b.diags) ==
-        "themes/default/templates: error: the theme has no 'initiative.mustache' template\n"
+        "themes/default/templates:1:1: error: the theme has no 'initiative.mustache' template\n"
         "  hint: every theme provides home, localities, locality, report, initiative and page templates\n");
 }
 

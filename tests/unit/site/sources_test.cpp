@@ -65,7 +65,8 @@ TEST_CASE("site: read_text reports a missing file and a file that is too large")
   CHECK(site::read_text(fs, "site", "content/missing.vi.md", diags) == nullptr);
   CHECK(site::read_text(fs, "site", "content/big.vi.md", diags) == nullptr);
   CHECK(test::all_text(diags) ==
-        "content/missing.vi.md: error: cannot read file: No such file or directory\n"
+        "content/missing.vi.md:1:1: error: cannot read file: No such file or directory\n"
+        "  hint: make the file readable by the user who runs minhbach (chmod a+r)\n"
         "content/big.vi.md:1:1: error: file is too large (9 MB; the limit is 8 MB)\n"
         "  hint: split the text into several pages, or attach the document as a file\n");
 }
@@ -195,9 +196,9 @@ TEST_CASE("site: a content folder that cannot be read is an error, and the rest 
   fs::permissions(root / "content/localities", fs::perms::owner_all);
   fs::remove_all(root);
   CHECK(text ==
-        "content/localities: error: cannot read folder: Permission denied\n"
-        "  hint: the files in it would be missing from the site; give the build read access to it (chmod -R "
-        "a+rX), or move it out of content/\n"
+        "content/localities:1:1: error: cannot read folder: Permission denied\n"
+        "  hint: the files in it would be missing from the site; give the build read access to it (chmod -R a+rX), or "
+        "move it out of content/\n"
         "read content/pages/gioi-thieu.vi.md\n");
 }
 

@@ -81,10 +81,10 @@ TEST_CASE("theme: a path segment that is not lower-case ASCII is an error at its
                   kEnText);
   CHECK(l.diags.error_count() == 1);
   CHECK(test::all_text(l.diags) ==
-        "themes/t/i18n/vi.yaml:2:15: error: path segment 'Địa Phương' must be lower-case ASCII, digits and "
-        "hyphens\n"
+        "themes/t/i18n/vi.yaml:2:15: error: path segment 'Địa Phương' must be lower-case ASCII, digits and hyphens\n"
         "  2 |   localities: Địa Phương\n"
-        "    |               ^~~~~~~~~~\n");
+        "    |               ^~~~~~~~~~\n"
+        "  hint: write it without diacritics or spaces, e.g. dia-phuong\n");
 
   Loaded slash = load(kViText, "paths:\n  localities: en/localities\n  reports: reports\nqualifiers: {}\n"
                                "strings:\n  home: Home\n  contents: Contents\n");
@@ -115,7 +115,7 @@ TEST_CASE("theme: a missing string table is an error") {
   Diagnostics diags;
   theme::load_string_tables(fs, "site", t, diags);
   CHECK(test::all_text(diags) ==
-        "themes/t/i18n/en.yaml: error: cannot read UI strings: No such file or directory\n"
+        "themes/t/i18n/en.yaml:1:1: error: cannot read UI strings: No such file or directory\n"
         "  hint: every theme has i18n/vi.yaml and i18n/en.yaml\n");
   CHECK(t.table(Lang::vi).strings.at("home") == "Trang chủ");
   CHECK_FALSE(t.table(Lang::en).file);

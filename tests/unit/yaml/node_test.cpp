@@ -162,7 +162,8 @@ TEST_CASE("yaml: nesting deeper than 64 levels is an error, reported once") {
         "  1 | a: " +
             deep +
             "\n"
-            "    |                                                                   ^\n");
+            "    |                                                                   ^\n"
+            "  hint: front matter needs a few levels at most: flatten the values\n");
 }
 
 TEST_CASE("yaml: 63 levels of nesting are fine") {
@@ -187,7 +188,8 @@ TEST_CASE("yaml: a document that is not a map is refused") {
   CHECK(all_text(list.diags) ==
         "data/x.yaml:1:1: error: expected key: value pairs, found a list\n"
         "  1 | - a\n"
-        "    | ^\n");
+        "    | ^\n"
+        "  hint: write one 'key: value' per line between the '---' lines, e.g. title: Báo cáo năm 2024\n");
   CHECK(list.root.is_map());
   CHECK(list.root.entries.empty());
   Parsed scalar = parse_text("just text\n");
@@ -201,7 +203,8 @@ TEST_CASE("yaml: a second document is refused") {
   CHECK(all_text(p.diags) ==
         "data/x.yaml:1:1: error: more than one YAML document in front matter\n"
         "  1 | a: 1\n"
-        "    | ^\n");
+        "    | ^\n"
+        "  hint: front matter ends at the second '---' line; remove any other '---' or '...' line inside it\n");
 }
 
 TEST_CASE("yaml: an unquoted ': ' in a value is a parser error with a quoting hint") {

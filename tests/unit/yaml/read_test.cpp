@@ -37,7 +37,8 @@ TEST_CASE("yaml: text reads scalars, an empty value is empty text, a map is refu
   CHECK(all_text(d.diags) ==
         "f.yaml:3:4: error: 'c' must be text, found a map\n"
         "  3 | c: {x: 1}\n"
-        "    |    ^\n");
+        "    |    ^\n"
+        "  hint: write the text after the key on the same line, in quotes if it begins with '-', '[' or '{'\n");
 }
 
 TEST_CASE("yaml: number reads plain YAML numbers") {
@@ -123,7 +124,8 @@ TEST_CASE("yaml: integer accepts whole numbers only") {
   CHECK(all_text(d.diags) ==
         "f.yaml:3:7: error: 'half' must be a whole number, found '2.5'\n"
         "  3 | half: 2.5\n"
-        "    |       ^~~\n");
+        "    |       ^~~\n"
+        "  hint: write the number without a decimal part or thousands separators, e.g. 14000\n");
 }
 
 TEST_CASE("yaml: boolean is true or false, unquoted") {
@@ -198,12 +200,15 @@ TEST_CASE("yaml: expect_map and missing point at the node") {
         "f.yaml:1:9: error: 'signer' must be a map of key: value pairs, found a single value\n"
         "  1 | signer: Nguyễn Văn A\n"
         "    |         ^~~~~~~~~~~~\n"
+        "  hint: put its key: value pairs on the lines below it, each indented by two spaces\n"
         "f.yaml:3:3: error: missing required key 'to' (last day of the period, YYYY-MM-DD)\n"
         "  3 |   from: 2023-01-01\n"
         "    |   ^\n"
+        "  hint: add a line 'to: ...' at this indentation\n"
         "f.yaml:1:1: error: missing required key 'title'\n"
         "  1 | signer: Nguyễn Văn A\n"
-        "    | ^\n");
+        "    | ^\n"
+        "  hint: add a line 'title: ...' at this indentation\n");
 }
 
 TEST_CASE("yaml: warning reports with warning severity") {
