@@ -288,8 +288,8 @@ bool parse(const SourceFile& file, std::size_t begin, std::size_t end, Node& out
     std::size_t at = offsets.at(event.start_mark);
     if (event.type == YAML_DOCUMENT_START_EVENT && ++documents > 1) {
       yaml_event_delete(&event);
-      diags.add(file.at(Severity::error, begin, 1, "more than one YAML document in front matter",
-                        "front matter ends at the second '---' line; remove any other '---' or '...' line inside it"));
+      diags.add(file.at(Severity::error, at, 3, "a second YAML document starts here",
+                        "a file holds one document: remove this '---' line, or the '...' line before it"));
       return false;
     }
     done = event.type == YAML_STREAM_END_EVENT;

@@ -201,10 +201,10 @@ TEST_CASE("yaml: a second document is refused") {
   Parsed p = parse_text("a: 1\n---\nb: 2\n");
   CHECK_FALSE(p.ok);
   CHECK(all_text(p.diags) ==
-        "data/x.yaml:1:1: error: more than one YAML document in front matter\n"
-        "  1 | a: 1\n"
-        "    | ^\n"
-        "  hint: front matter ends at the second '---' line; remove any other '---' or '...' line inside it\n");
+        "data/x.yaml:2:1: error: a second YAML document starts here\n"
+        "  2 | ---\n"
+        "    | ^~~\n"
+        "  hint: a file holds one document: remove this '---' line, or the '...' line before it\n");
 }
 
 TEST_CASE("yaml: an unquoted ': ' in a value is a parser error with a quoting hint") {
