@@ -143,7 +143,8 @@ class TreeBuilder {
 
   void open(Node::Kind kind, std::size_t at) {
     if (m_stack.size() >= kMaxDepth && m_too_deep++ == 0)
-      error(at, "YAML nesting is deeper than 64 levels", "front matter needs a few levels at most: flatten the values");
+      error(at, "YAML nesting is deeper than 64 levels",
+            "content and data files need a few levels at most: flatten the values");
     m_stack.emplace_back();  // past the limit too: keeps the event structure balanced
     m_stack.back().node = node(kind, at);
   }

@@ -163,7 +163,7 @@ TEST_CASE("yaml: nesting deeper than 64 levels is an error, reported once") {
             deep +
             "\n"
             "    |                                                                   ^\n"
-            "  hint: front matter needs a few levels at most: flatten the values\n");
+            "  hint: content and data files need a few levels at most: flatten the values\n");
 }
 
 TEST_CASE("yaml: 63 levels of nesting are fine") {
